@@ -1,9 +1,92 @@
-"""English readouts (placeholder while the extractor is written)."""
+"""The English extractor: one readable function composing the stages.
+
+header -> sentences -> meeting anchors -> per meeting: body, type, session, place,
+jurisdiction, date, people (names, offices, roles), agenda, formulations, directives.
+"""
 
 from __future__ import annotations
 
-from readouts.model import Record
+from readouts.extract.en import agenda as ag
+from readouts.extract.en import meeting as mt
+from readouts.extract.en.header import read_header
+from readouts.extract.en.lexicon import english
+from readouts.extract.en.names import find_names
+from readouts.extract.en.people import collect, participants
+from readouts.model import Body, Location, Meeting, MeetingEvidence, Record, Session, HeaderEvidence
+from readouts.read.normalize import normalize
+from readouts.read.sentences import split_sentences
+
+EXTRACTOR = "readouts-en/0.1.0"
 
 
 def extract_english(text: str, source: str, doc_id: str) -> Record:
-    return Record(doc_id=doc_id, source=source, lang="en", is_readout=False, extractor="en/0")
+    lex = english()
+    norm = normalize(text)
+    head = read_header(norm, lex)
+    sentences = split_sentences(norm)
+    anchors = mt.find_anchors(norm, sentences, lex)
+    record = Record(
+        doc_id=doc_id,
+        source=source,
+        lang="en",
+        title=text[head.title[0] : head.title[1]] if head.title else None,
+        published=head.published,
+        outlet=head.outlet,
+        is_readout=False,
+        evidence=HeaderEvidence(title=head.title, published=head.published_span, outlet=head.outlet_span),
+        extractor=EXTRACTOR,
+    )
+    if not anchors:
+        return record
+    hits = find_names(norm, lex)
+    mentions = collect(norm, sentences, hits, lex)
+    anchor = _main_anchor(anchors, head)
+    region = (0, len(norm))
+    meeting = _meeting(text, norm, anchor, sentences, head, lex)
+    meeting.participants = participants(text, mentions, region, lex)
+    record.meetings = [meeting]
+    record.is_readout = True
+    return record
+
+
+def _main_anchor(anchors: list[mt.Anchor], head: object) -> mt.Anchor:
+    title = getattr(head, "title", None)
+    for a in anchors:
+        if title is None or a.sentence[0] >= title[1]:
+            return a
+    return anchors[0]
+
+
+def _meeting(text: str, norm: str, anchor: mt.Anchor, sentences: list[tuple[int, int]], head, lex) -> Meeting:  # type: ignore[no-untyped-def]
+    body = mt.find_body(norm, anchor, lex)
+    title_text = norm[head.title[0] : head.title[1]] if head.title else ""
+    kind, kind_span = mt.meeting_type(norm, anchor, body, title_text, lex)
+    place, place_span = mt.jurisdiction(norm, anchor, body, head, lex)
+    iso, date_hit, tod, tod_span = mt.meeting_date(norm, anchor, sentences, head)
+    session = mt.session_numbers(norm, anchor, body, lex)
+    loc = mt.location(norm, anchor, lex)
+    span = anchor.sentence
+    return Meeting(
+        date=iso,
+        time_of_day=tod,
+        body=Body(
+            name=text[body.span[0] : body.span[1]] if body else None,
+            jurisdiction=place.jurisdiction if place else None,
+            country=(place.country or None) if place else None,
+            span=body.span if body else place_span,
+        )
+        if body or place
+        else None,
+        meeting_type=kind,
+        session=Session(number=session[0], term=session[1], span=session[2]) if session else None,
+        location=Location(name=text[loc[1][0] : loc[1][1]], span=loc[1]) if loc else None,
+        agenda=ag.agenda_items(text, sentences, span, lex),
+        formulations=ag.formulations(text, norm, 0, len(norm), lex),
+        directives=ag.directives(text, sentences, lex),
+        span=span,
+        evidence=MeetingEvidence(
+            date=(date_hit.start, date_hit.end) if date_hit and iso else None,
+            time_of_day=tod_span,
+            meeting_type=kind_span,
+        ),
+    )

@@ -1,0 +1,143 @@
+"""Dates as readouts write them, resolved against a reference date.
+
+"On the afternoon of the 19th", "on July 10", "Feb. 6", "7 January", "on Friday", "yesterday":
+the year, and for a bare day the month, come from the reference (publication date or
+dateline); a date is never given a year the text does not support.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_TOD = r"(?P<tod>morning|afternoon|evening|night|followingnoon|forenoon)"
+DATE_RE = regex.compile(
+    r"\b(?:"
+    rf"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))\b"
+    rf"|{_MONTH.format(g='m1')}\s+(?P<d1>[0-3]?\d){_ORD}\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
+    rf"|(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?{_MONTH.format(g='m2')}\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?"
+    rf"|(?:on\s+)?the\s+(?:{_TOD}\s+of\s+(?:the\s+)?)?(?P<d3>[0-3]?\d)(?:st|nd|rd|th)\b"
+    r"(?=\s*(?:[,.;)]|$)|\s+(?:of|in|at|and|to|from|the|this|last|that|morning|afternoon|evening)\b)"
+    rf"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"|(?P<rel>yesterday|today|the day before yesterday)\b"
+    r")",
+    regex.I,
+)
+TOD_RE = regex.compile(
+    r"\b(?:(?:on|in|during)\s+the\s+|this\s+|that\s+)?(morning|afternoon|evening|night|"
+    r"followingnoon|forenoon)\b(?:\s+of\b)?",
+    regex.I,
+)
+_TOD_MAP = {"morning": "morning", "forenoon": "morning", "afternoon": "afternoon",
+            "followingnoon": "afternoon", "evening": "evening", "night": "evening"}
+
+
+@dataclass
+class DateHit:
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None = None
+    relative: int | None = None  # days before the reference ("yesterday" = 1)
+
+    @property
+    def explicit(self) -> bool:
+        return self.year is not None and self.month is not None
+
+
+def time_of_day(word: str) -> str | None:
+    return _TOD_MAP.get(word.lower())
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHit]:
+    """Every date expression between ``start`` and ``end``."""
+    hits = []
+    for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
+        hit = _hit(m)
+        if hit:
+            hits.append(hit)
+    return hits
+
+
+def _month(word: str | None) -> int | None:
+    return _MONTHS.get(word[:3].lower()) if word else None
+
+
+def _hit(m: regex.Match[str]) -> DateHit | None:
+    g = m.groupdict()
+    if g["iso"]:
+        return DateHit(m.start(), m.end(), int(g["iy"]), int(g["im"]), int(g["id"]))
+    for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
+        if g[d]:
+            day = int(g[d])
+            if not 1 <= day <= 31:
+                return None
+            return DateHit(m.start(), m.end(), int(g[y]) if g[y] else None, _month(g[mo]), day)
+    if g["d3"]:
+        day = int(g["d3"])
+        return DateHit(m.start(), m.end(), None, None, day) if 1 <= day <= 31 else None
+    if g["wd"]:
+        return DateHit(m.start(), m.end(), None, None, None, _WEEKDAYS.index(g["wd"].lower()))
+    rel = g["rel"].lower()
+    back = {"yesterday": 1, "today": 0, "the day before yesterday": 2}[rel]
+    return DateHit(m.start(), m.end(), None, None, None, relative=back)
+
+
+def resolve(hit: DateHit, reference: dt.date | None, year_hint: int | None) -> str | None:
+    """The ISO date of ``hit``; ``None`` when the year cannot be known from the text."""
+    if hit.year and hit.month and hit.day:
+        return _iso(hit.year, hit.month, hit.day)
+    if hit.month and hit.day:
+        if reference:
+            year = reference.year
+            if (hit.month, hit.day) > (reference.month, reference.day) and hit.month - reference.month > 6:
+                year -= 1
+            return _iso(year, hit.month, hit.day)
+        return _iso(year_hint, hit.month, hit.day) if year_hint else None
+    if reference is None:
+        return None
+    if hit.day:
+        year, month = reference.year, reference.month
+        if hit.day > reference.day + 1:
+            month -= 1
+            if month == 0:
+                year, month = year - 1, 12
+        return _iso(year, month, hit.day)
+    if hit.weekday is not None:
+        back = (reference.weekday() - hit.weekday) % 7
+        return (reference - dt.timedelta(days=back)).isoformat()
+    if hit.relative is not None:
+        return (reference - dt.timedelta(days=hit.relative)).isoformat()
+    return None
+
+
+def _iso(year: int | None, month: int, day: int) -> str | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def to_date(iso: str | None) -> dt.date | None:
+    if not iso:
+        return None
+    try:
+        return dt.date.fromisoformat(iso)
+    except ValueError:
+        return None

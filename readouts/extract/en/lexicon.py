@@ -1,0 +1,132 @@
+"""The English lexicon compiled into patterns, once per process on first use."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+import regex
+
+from readouts import lexicon as lx
+
+LANG = "en"
+
+
+def fold(word: str) -> str:
+    """Lower-case ASCII folding for lexicon look-ups ("Trần" -> "tran", "Đ" -> "d")."""
+    decomposed = unicodedata.normalize("NFKD", word.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(sorted(phrases, key=len, reverse=True))
+
+
+def _words(phrases: list[str]) -> str:
+    return "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Place:
+    jurisdiction: str
+    country: str
+    level: str
+
+
+@dataclass(frozen=True, eq=False)
+class EnglishLexicon:
+    cn_surnames: frozenset[str]
+    vn_surnames: frozenset[str]
+    pinyin: frozenset[str]
+    not_name: frozenset[str]
+    title_heads: frozenset[str]
+    title_head_re: regex.Pattern[str]
+    plural_heads: dict[str, str]
+    connectors: frozenset[str]
+    group_words: frozenset[str]
+    honorific_re: regex.Pattern[str]
+    rank_re: regex.Pattern[str]
+    press_re: regex.Pattern[str]
+    places: dict[str, Place]
+    place_re: regex.Pattern[str]
+    outlets: dict[str, tuple[str, str, str]]
+    outlet_re: regex.Pattern[str]
+    subject_role_re: regex.Pattern[str]
+    subject_role_groups: tuple[str, ...]
+    object_role_re: regex.Pattern[str]
+    object_role_groups: tuple[str, ...]
+    object_extra: dict[str, list[str]]
+    meeting_noun_re: regex.Pattern[str]
+    held_re: regex.Pattern[str]
+    types: tuple[tuple[str, regex.Pattern[str]], ...]
+    ordinals: dict[str, int]
+    body_heads: frozenset[str]
+    agenda_re: regex.Pattern[str]
+    agenda_groups: tuple[str, ...]
+    directive_re: regex.Pattern[str]
+    formulations: ahocorasick.Automaton
+
+
+def _grouped(sections: dict[str, list[str]]) -> tuple[regex.Pattern[str], tuple[str, ...]]:
+    """One alternation with a named group per key, longest cue first within each key."""
+    names = tuple(sections)
+    parts = [f"(?P<{k}>{_alternation(v)})" for k, v in sections.items()]
+    return regex.compile(r"\b(?:" + "|".join(parts) + r")\b", regex.I), names
+
+
+@cache
+def english() -> EnglishLexicon:
+    titles = lx.toml(LANG, "titles.toml")
+    people = lx.toml(LANG, "people.toml")
+    roles = lx.toml(LANG, "roles.toml")
+    meetings = lx.toml(LANG, "meetings.toml")
+    agenda = lx.toml(LANG, "agenda.toml")
+    places = {
+        row[0]: Place(row[1], row[2], row[3]) for row in lx.table(LANG, "places.tsv")
+    }
+    outlets = {k: tuple(v) for k, v in lx.toml(LANG, "outlets.toml")["outlets"].items()}
+    heads = list(titles["heads"]) + list(titles["plural_heads"])
+    subject_re, subject_groups = _grouped(roles["subject"])
+    object_re, object_groups = _grouped(roles["object"])
+    agenda_sections = {k: v for k, v in agenda.items() if k != "directives"}
+    agenda_re, agenda_groups = _grouped(agenda_sections)
+    automaton = ahocorasick.Automaton()
+    for phrase in lx.lines(LANG, "formulations.txt"):
+        automaton.add_word(phrase.lower(), phrase)
+    automaton.make_automaton()
+    return EnglishLexicon(
+        cn_surnames=frozenset(fold(s) for s in lx.lines(LANG, "surnames_cn.txt")),
+        vn_surnames=frozenset(fold(s) for s in lx.lines(LANG, "surnames_vn.txt")),
+        pinyin=frozenset(lx.lines(LANG, "pinyin_syllables.txt")),
+        not_name=frozenset(w.lower() for w in people["not_name_words"]),
+        title_heads=frozenset(h.lower() for h in heads),
+        title_head_re=regex.compile(r"\b(?:" + _words(heads) + r")\b", regex.I),
+        plural_heads={k.lower(): v for k, v in titles["plural_heads"].items()},
+        connectors=frozenset(titles["connectors"]),
+        group_words=frozenset(titles["group_words"]),
+        honorific_re=regex.compile(r"(?:" + _words(people["honorifics"]) + r")\s+$"),
+        rank_re=regex.compile(r"(?:" + _words(people["ranks"]) + r")\s+$"),
+        press_re=regex.compile(
+            r"(?:\b(?:" + _words(people["press_cues_before"]) + r")[:\s]*|/\s*)$", regex.I
+        ),
+        places=places,
+        place_re=regex.compile(r"\b(?:" + _words(list(places)) + r")\b"),
+        outlets=outlets,  # type: ignore[arg-type]
+        outlet_re=regex.compile(r"\b(?:" + _words(list(outlets)) + r")(?![\w])"),
+        subject_role_re=subject_re,
+        subject_role_groups=subject_groups,
+        object_role_re=object_re,
+        object_role_groups=object_groups,
+        object_extra=roles["object_extra"],
+        meeting_noun_re=regex.compile(r"\b(?:" + _alternation(meetings["nouns"]) + r")\b", regex.I),
+        held_re=regex.compile(r"\b(?:" + _alternation(meetings["held"]) + r")\b", regex.I),
+        types=tuple((t, regex.compile(p, regex.I)) for t, p in meetings["types"]),
+        ordinals=dict(meetings["ordinals"]),
+        body_heads=frozenset(meetings["body_heads"]),
+        agenda_re=agenda_re,
+        agenda_groups=agenda_groups,
+        directive_re=regex.compile(r"\b(?:" + _alternation(agenda["directives"]) + r")\b", regex.I),
+        formulations=automaton,
+    )

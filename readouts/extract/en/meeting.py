@@ -1,0 +1,214 @@
+"""The meeting itself: the sentence that establishes it, the convening body, its type,
+session numbers, place, jurisdiction and date.
+
+A meeting is established by a sentence with a meeting noun and a verb of holding or
+presiding ("the Standing Committee ... held a meeting", "presided over the 15th Plenary Session
+of the 14th ... Committee").  The body is the organisation attached to that phrase: after
+"meeting of", before "held", or before the meeting noun ("a State Council executive meeting").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from readouts import lexicon as lx
+from readouts.extract.en.dates import TOD_RE, DateHit, find_dates, resolve, time_of_day
+from readouts.extract.en.header import Header
+from readouts.extract.en.lexicon import LANG, EnglishLexicon, Place
+
+_ORD_NUM = r"(?P<num>\d{1,3})(?:st|nd|rd|th)"
+
+
+@cache
+def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
+    heads = "|".join(sorted(lex.body_heads, key=len, reverse=True))
+    word = r"(?:\p{Lu}[\p{L}'-]*(?:'s)?|CPC|provincial|municipal|city|county|party|people's)"
+    org = rf"(?:{word}\s+){{0,7}}(?:{heads})(?:\s+\d+)?"
+    body = rf"{org}(?:\s+(?:of|for|in)\s+(?:the\s+)?(?:{word}\s+){{0,7}}?(?:(?:{heads})(?:\s+\d+)?|\p{{Lu}}\w+\s+(?:province|Province|city|City)))*"
+    words = "|".join(w for w, _ in sorted(lex.ordinals.items()))
+    return {
+        "body": regex.compile(rf"(?:(?:the|its)\s+)?(?:(?P<term>\d{{1,3}})(?:st|nd|rd|th)\s+)?(?P<name>{body})"),
+        "session": regex.compile(
+            rf"(?:{_ORD_NUM}|(?P<word>{words}))\s+(?:\(?(?:extended|enlarged|expanded)\)?\s+)?"
+            r"(?:plenary\s+session|plenary\s+meeting|plenum|plenary|meeting|conference|session|"
+            r"executive\s+meeting|standing\s+(?:committee\s+)?meeting)\b",
+            regex.I,
+        ),
+        "term": regex.compile(r"(?:of\s+the\s+)(?P<num>\d{1,3})(?:st|nd|rd|th)\s+\p{Lu}|(?P<num2>\d{1,3})(?:st|nd|rd|th)[- ](?:tenure|term)\b", regex.I),
+        "location": regex.compile(
+            r"\b(?:held|convened|opened|took place|met|hosted)\b[^.;]{0,60}?\bin\s+(?:the\s+)?"
+            r"(?P<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2})"
+        ),
+    }
+
+
+@cache
+def _national() -> tuple[tuple[regex.Pattern[str], str, str], ...]:
+    rows = lx.toml(LANG, "meetings.toml")["national"]["bodies"]
+    return tuple((regex.compile(p), j, c) for p, j, c in rows)
+
+
+@dataclass
+class Anchor:
+    sentence: tuple[int, int]
+    held: tuple[int, int]
+    noun: tuple[int, int]
+
+
+def find_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexicon) -> list[Anchor]:
+    """Sentences that establish a meeting, in order."""
+    out = []
+    for s, e in sentences:
+        held = lex.held_re.search(text, s, e)
+        if not held:
+            continue
+        nouns = list(lex.meeting_noun_re.finditer(text, s, e))
+        if not nouns:
+            continue
+        after = [n for n in nouns if n.start() >= held.end()]
+        noun = after[0] if after and after[0].start() - held.end() < 120 else nouns[-1]
+        out.append(Anchor((s, e), held.span(), noun.span()))
+    return out
+
+
+@dataclass
+class BodyHit:
+    name: str
+    span: tuple[int, int]
+    term: int | None
+
+
+def find_body(text: str, anchor: Anchor, lex: EnglishLexicon) -> BodyHit | None:
+    """The organisation attached to the meeting phrase of ``anchor``."""
+    s, e = anchor.sentence
+    pattern = _patterns(lex)["body"]
+    hits = [m for m in pattern.finditer(text, s, e) if m.group("name")]
+    if not hits:
+        return None
+    noun_s, noun_e = anchor.noun
+    held_s = anchor.held[0]
+
+    def score(m: regex.Match[str]) -> int:
+        start, end = m.span()
+        if 0 <= start - noun_e <= 8 and text[noun_e:start].strip() in ("of", "of the", ""):
+            return 0  # "meeting of the Standing Committee"
+        if 0 <= held_s - end <= 3:
+            return 1  # "the Standing Committee held"
+        if 0 <= noun_s - end <= 30:
+            return 2  # "a State Council executive meeting"
+        return 3 + abs(start - noun_s) // 10
+
+    best = min(hits, key=score)
+    if score(best) > 12:
+        return None
+    term = int(best.group("term")) if best.group("term") else None
+    name_s, name_e = best.span("name")
+    return BodyHit(text[name_s:name_e], (name_s, name_e), term)
+
+
+def meeting_type(text: str, anchor: Anchor, body: BodyHit | None, title: str, lex: EnglishLexicon) -> tuple[str, tuple[int, int] | None]:
+    """The type from the meeting phrase first, then the sentence, then the headline."""
+    s, e = anchor.sentence
+    start = min(anchor.noun[0], body.span[0] if body else anchor.noun[0], anchor.held[0])
+    end = max(anchor.noun[1], body.span[1] if body else anchor.noun[1])
+    regions = [(max(s, start - 60), min(e, end + 20)), (s, e)]
+    for rs, re_ in regions:
+        for kind, pattern in lex.types:
+            m = pattern.search(text, rs, re_)
+            if m:
+                return kind, m.span()
+    for kind, pattern in lex.types:
+        if pattern.search(title):
+            return kind, None
+    return "other", None
+
+
+def session_numbers(text: str, anchor: Anchor, body: BodyHit | None, lex: EnglishLexicon) -> tuple[int, int | None, tuple[int, int]] | None:
+    s, e = anchor.sentence
+    pats = _patterns(lex)
+    m = pats["session"].search(text, s, e)
+    if not m:
+        return None
+    number = int(m.group("num")) if m.group("num") else lex.ordinals[m.group("word").lower()]
+    term = body.term if body else None
+    if term is None:
+        t = pats["term"].search(text, m.end(), min(e, m.end() + 20)) or pats["term"].search(text, s, e)
+        if t:
+            term = int(t.group("num") or t.group("num2"))
+    return number, term, m.span()
+
+
+def location(text: str, anchor: Anchor, lex: EnglishLexicon) -> tuple[str, tuple[int, int]] | None:
+    s, e = anchor.sentence
+    m = _patterns(lex)["location"].search(text, s, e)
+    if not m:
+        return None
+    place = m.group("place")
+    for candidate in (place, " ".join(place.split()[:2]), place.split()[0]):
+        if candidate in lex.places and lex.places[candidate].level != "country":
+            ps = m.start("place")
+            return candidate, (ps, ps + len(candidate))
+    return None
+
+
+def jurisdiction(text: str, anchor: Anchor, body: BodyHit | None, head: Header, lex: EnglishLexicon) -> tuple[Place | None, tuple[int, int] | None]:
+    """Where the body belongs: named in the body, the sentence, the headline, the outlet, the text."""
+    if body:
+        for pattern, juris, country in _national():
+            if pattern.search(body.name):
+                return Place(juris, country, "country"), body.span
+        m = lex.place_re.search(body.name)
+        if m:
+            return lex.places[m.group()], (body.span[0] + m.start(), body.span[0] + m.end())
+    s, e = anchor.sentence
+    for region in ((s, e), head.title or (0, 0)):
+        m = lex.place_re.search(text, *region)
+        if m and lex.places[m.group()].level != "country":
+            return lex.places[m.group()], m.span()
+    if head.outlet_jurisdiction:
+        return Place(head.outlet_jurisdiction, head.outlet_country or "", "outlet"), head.outlet_span
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for m in lex.place_re.finditer(text):
+        if lex.places[m.group()].level != "country":
+            key = lex.places[m.group()].jurisdiction
+            counts[key] += 1
+            first.setdefault(key, m.span())
+    if counts:
+        best = counts.most_common(1)[0][0]
+        variant = text[first[best][0] : first[best][1]]
+        return lex.places[variant], first[best]
+    if body is None:
+        return None, None
+    return None, None
+
+
+def meeting_date(text: str, anchor: Anchor, sentences: list[tuple[int, int]], head: Header) -> tuple[str | None, DateHit | None, str | None, tuple[int, int] | None]:
+    """The meeting's date from the anchor sentence (or its neighbours) and its time of day."""
+    s, e = anchor.sentence
+    index = sentences.index(anchor.sentence) if anchor.sentence in sentences else 0
+    neighbours = [anchor.sentence] + sentences[index + 1 : index + 3] + sentences[max(0, index - 1) : index]
+    for ns, ne in neighbours:
+        hits = [h for h in find_dates(text, ns, ne) if not _in_dateline(text, h, head)]
+        if not hits:
+            continue
+        held = anchor.held[0] if (ns, ne) == anchor.sentence else ns
+        hit = min(hits, key=lambda h: (h.day is None and h.weekday is None and h.relative is None, abs(h.start - held)))
+        iso = resolve(hit, head.reference, head.year_hint)
+        tod = TOD_RE.search(text, max(ns, hit.start - 40), min(ne, hit.end + 25))
+        if tod is None:
+            tod = TOD_RE.search(text, ns, anchor.held[0]) if (ns, ne) == anchor.sentence else None
+        return iso, hit, time_of_day(tod.group(1)) if tod else None, tod.span() if tod else None
+    return None, None, None, None
+
+
+def _in_dateline(text: str, hit: DateHit, head: Header) -> bool:
+    """A date inside "BEIJING, Feb. 6 (Xinhua) --" or a page timestamp is not the meeting's."""
+    after = text[hit.end : hit.end + 14]
+    return bool(regex.match(r"(?:st|nd|rd|th)?\s*(?:,\s*(?:19|20)\d\d\s*)?\((?:Xinhua|all-media|reporter|Reporter|VNA|\w+ reporter)", after)) or (
+        head.published_span is not None and head.published_span[0] <= hit.start < head.published_span[1]
+    )

@@ -1,0 +1,187 @@
+"""Finding people's names in English readouts.
+
+Three recognisers, in order of confidence: Chinese names in pinyin (a known surname and a
+given name that segments into pinyin syllables, so "Zhang Qingwei" and "Zhang Qing-wei" pass and
+"Zhang Provincial" does not), Vietnamese names (a known family name and one to three words
+that are well-formed Vietnamese syllables, with or without diacritics), and other names
+(Lao, Cuban, Korean, garbled translations) recognised only from their context: an office, an
+honorific or a rank written right before them, or an office right after them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from readouts.extract.en.lexicon import EnglishLexicon, fold
+
+_TOKEN = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}*)?"
+_RUN = regex.compile(rf"{_TOKEN}(?: {_TOKEN})*")
+_TOKEN_RE = regex.compile(_TOKEN)
+_VN_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+_ENGLISH_WORD = regex.compile(
+    r"(?:tion|sion|ment|ing|ance|ence|ity|ship|ism|ist|ive|ure|ness|ogy|ies|ics|ern|ese)$"
+)
+_APPOSITIVE_TITLE = regex.compile(r"[\w' ]{0,60},\s*$")
+_AFTER_TITLE = regex.compile(r"\s*(?:,|-)\s*(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)")
+
+
+@dataclass
+class NameHit:
+    start: int
+    end: int
+    name: str
+    kind: str  # "cn", "vn" or "context"
+    rank: str | None = None
+    rank_start: int | None = None
+    lead: int = 0  # start of honorific or rank before the name (== start when none)
+    press: bool = False
+
+
+@cache
+def _pinyin_split(word: str, syllables: frozenset[str], parts: int = 3) -> bool:
+    """Whether ``word`` (lower case) is one to ``parts`` pinyin syllables run together."""
+    if word in syllables:
+        return True
+    if parts == 1:
+        return False
+    return any(
+        word[:i] in syllables and _pinyin_split(word[i:], syllables, parts - 1)
+        for i in range(1, min(len(word), 6) + 1)
+    )
+
+
+def _is_given_name(token: str, lex: EnglishLexicon) -> bool:
+    word = fold(token).replace("-", "").replace("'", "")
+    return (
+        len(word) >= 1
+        and word not in lex.not_name
+        and _pinyin_split(word, lex.pinyin)
+        and word not in lex.title_heads
+    )
+
+
+def _is_vn_syllable(token: str, lex: EnglishLexicon) -> bool:
+    word = fold(token)
+    return word not in lex.not_name and _VN_SYLLABLE.fullmatch(word) is not None
+
+
+def _chinese(tokens: list[regex.Match[str]], i: int, lex: EnglishLexicon) -> int:
+    if fold(tokens[i].group()) in lex.cn_surnames and i + 1 < len(tokens):
+        if _is_given_name(tokens[i + 1].group(), lex):
+            return 2
+    return 0
+
+
+def _vietnamese(tokens: list[regex.Match[str]], i: int, lex: EnglishLexicon) -> int:
+    if fold(tokens[i].group()) not in lex.vn_surnames:
+        return 0
+    n = 1
+    while i + n < len(tokens) and n < 4 and _is_vn_syllable(tokens[i + n].group(), lex):
+        n += 1
+    return n if n >= 2 else 0
+
+
+def _is_place(text: str, lex: EnglishLexicon) -> bool:
+    return text in lex.places or any(text.startswith(p + " ") for p in _place_prefixes(text, lex))
+
+
+def _place_prefixes(text: str, lex: EnglishLexicon) -> list[str]:
+    first_two = " ".join(text.split(" ")[:2])
+    return [first_two] if first_two in lex.places else []
+
+
+def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
+    """Every name in ``text`` (the normalized document), in order."""
+    hits: list[NameHit] = []
+    for run in _RUN.finditer(text):
+        tokens = list(_TOKEN_RE.finditer(run.group()))
+        base = run.start()
+        i = 0
+        found = False
+        while i < len(tokens):
+            n = max(_chinese(tokens, i, lex), _vietnamese(tokens, i, lex))
+            if n:
+                start, end = base + tokens[i].start(), base + tokens[i + n - 1].end()
+                name = text[start:end]
+                if not _is_place(name, lex) and text[end : end + 5] != " City":
+                    hits.append(_hit(text, start, end, "cn" if n == 2 else "vn", lex))
+                    found = True
+                i += n
+            else:
+                i += 1
+        if not found:
+            hit = _context_name(text, run, tokens, lex)
+            if hit:
+                hits.append(hit)
+    _mark_press(text, hits, lex)
+    return hits
+
+
+def _hit(text: str, start: int, end: int, kind: str, lex: EnglishLexicon) -> NameHit:
+    hit = NameHit(start, end, text[start:end], kind, lead=start)
+    before = text[max(0, start - 40) : start]
+    rank = lex.rank_re.search(before)
+    if rank:
+        hit.rank = rank.group().strip()
+        hit.rank_start = start - len(before) + rank.start()
+        hit.lead = hit.rank_start
+    honorific = lex.honorific_re.search(text[max(0, hit.lead - 20) : hit.lead])
+    if honorific:
+        hit.lead -= len(honorific.group())
+    return hit
+
+
+def _context_name(
+    text: str, run: regex.Match[str], tokens: list[regex.Match[str]], lex: EnglishLexicon
+) -> NameHit | None:
+    """A name known only by what stands around it: an office or honorific before, or after."""
+    k = 0
+    while k < len(tokens) and (
+        fold(tokens[k].group()) in lex.not_name or fold(tokens[k].group()) in lex.title_heads
+    ):
+        k += 1
+    rest = tokens[k:]
+    if not 2 <= len(rest) <= 4 or any(_not_a_name_word(t.group(), lex) for t in rest):
+        return None
+    start, end = run.start() + rest[0].start(), run.start() + rest[-1].end()
+    if text[start:end] in lex.places or text[end : end + 2] == "'s":
+        return None
+    led = k > 0 or lex.honorific_re.search(text[max(0, start - 20) : start]) is not None
+    if not led:
+        before = text[max(0, start - 90) : start]
+        tail = _APPOSITIVE_TITLE.search(before)
+        led = tail is not None and lex.title_head_re.search(tail.group()) is not None
+    after = _AFTER_TITLE.match(text, end)
+    titled = after is not None and lex.title_head_re.search(after.group(1)) is not None
+    if not (led or titled):
+        return None
+    return _hit(text, start, end, "context", lex)
+
+
+def _not_a_name_word(token: str, lex: EnglishLexicon) -> bool:
+    word = fold(token)
+    return (
+        word in lex.title_heads
+        or word in lex.not_name
+        or token in lex.body_heads
+        or _ENGLISH_WORD.search(word) is not None
+    )
+
+
+def _mark_press(text: str, hits: list[NameHit], lex: EnglishLexicon) -> None:
+    """Reporters, photographers and editors are named in datelines and captions, not met."""
+    previous: NameHit | None = None
+    for hit in hits:
+        before = text[max(0, hit.lead - 30) : hit.lead]
+        if lex.press_re.search(before):
+            hit.press = True
+        elif previous and previous.press and regex.fullmatch(
+            r"\s*(?:,|and)\s*", text[previous.end : hit.lead]
+        ):
+            hit.press = True
+        previous = hit

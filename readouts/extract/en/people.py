@@ -1,0 +1,136 @@
+"""From names in sentences to the meeting's participants with roles, offices and mentions."""
+
+from __future__ import annotations
+
+import regex
+
+from readouts.extract.en.lexicon import EnglishLexicon, fold
+from readouts.extract.en.names import NameHit
+from readouts.extract.en.roles import Mention, assign_roles
+from readouts.extract.en.titles import _plural, titles_after, titles_before
+from readouts.model import Evidence, Participant
+
+_LIST_GAP = regex.compile(r"[\s,;]*(?:and)?[\s,]*")
+
+
+def _mentions_in(
+    text: str, sentence: tuple[int, int], hits: list[NameHit], lex: EnglishLexicon
+) -> list[Mention]:
+    s, e = sentence
+    out: list[Mention] = []
+    for i, hit in enumerate(hits):
+        limit = hits[i + 1].lead if i + 1 < len(hits) else e
+        floor = out[-1].end if out else s
+        before = titles_before(text, hit.lead, floor, lex)
+        after = titles_after(text, hit.end, limit, lex)
+        mention = Mention(hit, min(before.end, hit.lead), after.end, before.spans + after.spans)
+        out.append(mention)
+        if after.group_span:
+            _spread(text, out, after.group_span, backwards=True)
+        if before.group_span:
+            _spread_forward(text, out, hits, i, before.group_span, lex)
+    return out
+
+
+def _spread(text: str, mentions: list[Mention], span: tuple[int, int], backwards: bool) -> None:
+    """A plural label after a list gives each listed person without an office the label."""
+    last = mentions[-1]
+    last.titles.append(span)
+    for m in reversed(mentions[:-1]):
+        nxt = mentions[mentions.index(m) + 1]
+        if m.titles or not _LIST_GAP.fullmatch(text, m.end, nxt.start):
+            break
+        m.titles.append(span)
+
+
+def _spread_forward(
+    text: str, out: list[Mention], hits: list[NameHit], i: int, span: tuple[int, int], lex: EnglishLexicon
+) -> None:
+    out[-1].titles.append(span)
+    out[-1].hit.group_label = span  # type: ignore[attr-defined]
+
+
+def collect(
+    text: str, sentences: list[tuple[int, int]], hits: list[NameHit], lex: EnglishLexicon
+) -> list[Mention]:
+    """Every mention in ``sentences`` with the roles its sentence gives it."""
+    by_sentence: list[tuple[tuple[int, int], list[NameHit]]] = []
+    k = 0
+    for s, e in sentences:
+        while k < len(hits) and hits[k].start < s:
+            k += 1
+        j = k
+        while j < len(hits) and hits[j].start < e:
+            j += 1
+        by_sentence.append(((s, e), [h for h in hits[k:j] if not h.press]))
+        k = j
+    seen: list[Mention] = []
+    last_subjects: list[Mention] = []
+    pending_label: tuple[int, int] | None = None
+    for sentence, sentence_hits in by_sentence:
+        mentions = _mentions_in(text, sentence, sentence_hits, lex)
+        pending_label = _carry_labels(text, mentions, pending_label)
+        result = assign_roles(text, sentence, mentions, lex, last_subjects, seen)
+        if result.subjects:
+            last_subjects = result.subjects
+        seen.extend(mentions)
+    return seen
+
+
+def _carry_labels(text: str, mentions: list[Mention], pending: tuple[int, int] | None) -> None:
+    """"Party members A, B and C": a plural label before a list is each one's office."""
+    label: tuple[int, int] | None = None
+    previous: Mention | None = None
+    for m in mentions:
+        own = getattr(m.hit, "group_label", None)
+        if own:
+            label = own
+        elif label and previous and _LIST_GAP.fullmatch(text, previous.end, m.start) and not m.titles:
+            m.titles.append(label)
+        else:
+            label = None
+        previous = m
+    return None
+
+
+def participants(
+    text: str, mentions: list[Mention], region: tuple[int, int], lex: EnglishLexicon
+) -> list[Participant]:
+    """Merge mentions of the same person; keep those with a stated role."""
+    people: dict[str, Participant] = {}
+    title_keys: dict[str, set[str]] = {}
+    for m in mentions:
+        key = fold(m.hit.name).replace(" ", "").replace("-", "")
+        person = people.get(key)
+        if person is None:
+            person = Participant(name=m.hit.name, roles=[], titles=[], rank=None, mentions=[])
+            people[key] = person
+            title_keys[key] = set()
+        for role in sorted(m.roles):
+            if role not in person.roles:
+                person.roles.append(role)  # type: ignore[arg-type]
+        if m.hit.rank and person.rank is None:
+            person.rank = m.hit.rank
+            person.rank_span = (m.hit.rank_start or 0, (m.hit.rank_start or 0) + len(m.hit.rank))
+        for s, e in m.titles:
+            title = _plural(text[s:e], lex) or text[s:e]
+            tkey = _title_key(title)
+            if tkey and tkey not in title_keys[key]:
+                title_keys[key].add(tkey)
+                person.titles.append(Evidence(text=title, span=(s, e)))
+    kept = [p for p in people.values() if p.roles]
+    for p in kept:
+        p.mentions = _all_mentions(text, p.name, region)
+        p.roles.sort(key=["presided", "spoke", "reported", "attended"].index)
+    return kept
+
+
+def _title_key(title: str) -> str:
+    t = title.lower().strip()
+    t = regex.sub(r"^the\s+", "", t)
+    return regex.sub(r"[^\w\s]", "", t).strip()
+
+
+def _all_mentions(text: str, name: str, region: tuple[int, int]) -> list[tuple[int, int]]:
+    pattern = regex.compile(r"(?<![\p{L}])" + regex.escape(name) + r"(?![\p{L}])")
+    return [m.span() for m in pattern.finditer(text, region[0], region[1])]

@@ -1,0 +1,133 @@
+"""Who did what: roles from the verbs and phrases around names in a sentence.
+
+Two shapes cover the genre.  Subject cues follow their people: "A, title, and B, title,
+attended the meeting" — the subjects are the names whose phrases run up to the verb with
+nothing but list separators between them.  Object cues precede theirs: "Attending the meeting
+were A, B", "chaired by A".  A second verb joined to the first ("presided over the meeting and
+delivered a speech") shares its subjects, and a sentence that starts with "He" or the surname
+of someone already seen ("Li said") gives that person the role of speaking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from readouts.extract.en.lexicon import EnglishLexicon
+from readouts.extract.en.names import NameHit
+
+_TIME = (
+    r"on \w+day(?: (?:morning|afternoon|evening))?|on the (?:morning|afternoon|evening) of "
+    r"(?:the )?\w+|yesterday|today|this (?:morning|afternoon|evening)"
+)
+_GAP_TO_VERB = regex.compile(
+    r"[\s,]*(?:(?:as well as|along with|together with|and)\s+(?:the\s+)?(?:other\s+)?"
+    r"\p{Ll}[^.;:]{0,120}?)?(?:[\s,]*(?:also|jointly|respectively|then|later|successively|both|"
+    r"all|each|again|personally|who|has|have|had|was|were|first|further|finally|"
+    rf"{_TIME}|\(\p{{Han}}+\)))*[\s,]*"
+)
+_LIST_GAP = regex.compile(r"[\s,;]*(?:and|as well as|along with|together with)?[\s,]*")
+_CHAIN_GAP = regex.compile(
+    r"(?:(?!\b(?:the meeting|the conference|the session|it|he|she|they|which|who|that)\b)"
+    r"[^.;:]){0,80}?\b(?:and|then|before|after)\s+(?:\w+\s+){0,2}"
+)
+_GOVERNED = regex.compile(r"\b(?:and|of|by|to|from|with|for|at|in|on|the|as well as)\s*$|'s\s*$")
+_PRONOUN_START = regex.compile(r"[\W]*(?:(He|She)|((?:\p{Lu}\p{Ll}+ )?\p{Lu}\p{Ll}+))\s+")
+
+
+@dataclass
+class Mention:
+    hit: NameHit
+    start: int  # start of the person's phrase (offices before the name)
+    end: int  # end of the person's phrase (offices after the name)
+    titles: list[tuple[int, int]] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class SentenceRoles:
+    """Roles found in one sentence, and the people who were subjects (for "He said")."""
+
+    subjects: list[Mention] = field(default_factory=list)
+
+
+def _object_roles(
+    text: str, start: int, end: int, mentions: list[Mention], lex: EnglishLexicon
+) -> list[tuple[int, int]]:
+    cues = list(lex.object_role_re.finditer(text, start, end))
+    for i, cue in enumerate(cues):
+        role = cue.lastgroup or ""
+        if role == "spoke" and cue.start() - start > 3:
+            continue
+        stop = cues[i + 1].start() if i + 1 < len(cues) else end
+        roles = {role}
+        for combo, extra in lex.object_extra.items():
+            if cue.group().lower().startswith(combo):
+                roles.update(extra)
+        for m in mentions:
+            if cue.end() <= m.hit.lead and m.hit.start < stop:
+                m.roles.update(roles)
+    return [c.span() for c in cues]
+
+
+def _subjects_before(text: str, at: int, mentions: list[Mention]) -> list[Mention]:
+    before = [m for m in mentions if m.end <= at]
+    if not before or not _GAP_TO_VERB.fullmatch(text, before[-1].end, at):
+        return []
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not _LIST_GAP.fullmatch(text, m.end, group[-1].start):
+            break
+        group.append(m)
+    if _GOVERNED.search(text, max(0, group[-1].start - 30), group[-1].start):
+        return []  # "the decisions of ... and Chairman X, emphasized": X is not the subject
+    return group
+
+
+def assign_roles(
+    text: str,
+    sentence: tuple[int, int],
+    mentions: list[Mention],
+    lex: EnglishLexicon,
+    last_subjects: list[Mention],
+    seen: list[Mention],
+) -> SentenceRoles:
+    """Add the roles stated in ``sentence`` to its mentions; returns the sentence's subjects."""
+    start, end = sentence
+    taken = _object_roles(text, start, end, mentions, lex)
+    out = SentenceRoles()
+    previous: tuple[int, list[Mention]] | None = None
+    for cue in lex.subject_role_re.finditer(text, start, end):
+        if any(s <= cue.start() < e for s, e in taken):
+            continue
+        role = cue.lastgroup or ""
+        subjects = _subjects_before(text, cue.start(), mentions)
+        if not subjects and previous and previous[1]:
+            between = [m for m in mentions if previous[0] <= m.hit.start < cue.start()]
+            if not between and _CHAIN_GAP.fullmatch(text, previous[0], cue.start()):
+                subjects = previous[1]
+        if not subjects and role in ("spoke", "reported"):
+            subjects = _referent(text, start, cue.start(), last_subjects, seen)
+        for m in subjects:
+            m.roles.add(role)
+        out.subjects.extend(s for s in subjects if s not in out.subjects)
+        previous = (cue.end(), subjects)
+    return out
+
+
+def _referent(
+    text: str, start: int, at: int, last_subjects: list[Mention], seen: list[Mention]
+) -> list[Mention]:
+    """"He stressed ..." or "Li said ...": the person already named that the sentence means."""
+    m = _PRONOUN_START.match(text, start, at)
+    if not m or not _GAP_TO_VERB.fullmatch(text, m.end(), at):
+        return []
+    if m.group(1):
+        return last_subjects[-1:]
+    words = m.group(2).split()
+    surname = words[-1]
+    for mention in reversed(seen):
+        if mention.hit.name.split()[0] == surname:
+            return [mention]
+    return []

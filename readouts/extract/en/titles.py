@@ -1,0 +1,173 @@
+"""Offices written around a name: after it ("X, Secretary of ..., and Director of ...",
+"X - title, title;"), before it ("Provincial Party Committee Secretary X"), or as a plural
+group label that gives each listed person the office in the singular ("A and B, members of
+the Standing Committee", "Party members A, B").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from readouts.extract.en.lexicon import EnglishLexicon
+
+Span = tuple[int, int]
+
+_DASH = regex.compile(r"[ ]*(?:-|:)[ ]+")
+_COMMA = regex.compile(r"[ ]*,[ ]*")
+_AND_OTHER = regex.compile(r"[ ]+and other[ ]+")
+_CHUNK_END = regex.compile(r"[,;()\n]|[.](?=\s|$)")
+_AND_SPLIT = regex.compile(r"[ ]+and[ ]+")
+_LEADING = regex.compile(r"^(?:(?:and|also|as well as|the|other|both)[ ]+)+", regex.I)
+_BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]+)+$")
+_STARTERS = frozenset(
+    "the on in at during yesterday today meanwhile also then and of while after before when "
+    "where with by from as for to that this".split()
+)
+
+
+@dataclass
+class Titles:
+    spans: list[Span] = field(default_factory=list)
+    end: int = 0  # where the person's phrase (name and offices after it) ends
+    group: str | None = None  # singular office from a plural label
+    group_span: Span | None = None
+
+
+def is_title(chunk: str, lex: EnglishLexicon) -> bool:
+    """Whether a comma-separated chunk names an office rather than starting a new clause."""
+    words = chunk.split()
+    if not words or len(words) > 25 or words[0].lower() in lex.group_words:
+        return False
+    head = lex.title_head_re.search(chunk)
+    return head is not None and len(chunk[: head.start()].split()) <= 5
+
+
+def _plural(chunk: str, lex: EnglishLexicon) -> str | None:
+    """The singular office of a plural label, or ``None`` when the label is singular."""
+    for m in lex.title_head_re.finditer(chunk):
+        singular = lex.plural_heads.get(m.group().lower())
+        if singular:
+            return chunk[: m.start()] + singular.lower() + chunk[m.end() :]
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    chunk = text[start:end]
+    lead = _LEADING.match(chunk)
+    if lead:
+        start += lead.end()
+    while end > start and text[end - 1] in " .,;:":
+        end -= 1
+    return start, end
+
+
+def _split_and(text: str, start: int, end: int, lex: EnglishLexicon) -> list[Span]:
+    """Split "Secretary of X and Director of Y" into two offices, but not "X and Y Committee"."""
+    spans: list[Span] = []
+    cut = start
+    for m in _AND_SPLIT.finditer(text, start, end):
+        if is_title(text[m.end() : end], lex) and lex.title_head_re.match(text, m.end()):
+            spans.append((cut, m.start()))
+            cut = m.end()
+    spans.append((cut, end))
+    return [_trim(text, s, e) for s, e in spans if e > s]
+
+
+def titles_after(text: str, pos: int, limit: int, lex: EnglishLexicon) -> Titles:
+    """Offices written right after a name ending at ``pos``, up to ``limit``."""
+    out = Titles(end=pos)
+    dash = _DASH.match(text, pos, limit)
+    if dash:
+        return _dash_list(text, dash.end(), limit, lex, out)
+    other = _AND_OTHER.match(text, pos, limit)
+    if other:
+        end = _chunk_end(text, other.end(), limit)
+        _set_group(text, other.end(), end, lex, out)
+        out.end = end
+        return out
+    while True:
+        comma = _COMMA.match(text, out.end, limit)
+        if not comma:
+            return out
+        end = _chunk_end(text, comma.end(), limit)
+        verb = lex.subject_role_re.search(text, comma.end(), end)
+        if verb:
+            end = verb.start()
+        chunk = text[comma.end() : end]
+        if not is_title(_LEADING.sub("", chunk), lex):
+            return out
+        if _plural(chunk, lex) is not None:
+            _set_group(text, comma.end(), end, lex, out)
+        else:
+            out.spans.extend(_split_and(text, comma.end(), end, lex))
+        out.end = end
+        if verb:
+            return out
+
+
+def _dash_list(text: str, start: int, limit: int, lex: EnglishLexicon, out: Titles) -> Titles:
+    """The Vietnamese style: "Name - title, title; Name - title"."""
+    end = start
+    pieces: list[Span] = []
+    while True:
+        chunk_end = _chunk_end(text, end, limit)
+        verb = lex.subject_role_re.search(text, end, chunk_end)
+        if verb:
+            chunk_end = verb.start()
+        s, e = _trim(text, end, chunk_end)
+        if e > s:
+            if pieces and not lex.title_head_re.search(text, s, e) and text[s].isupper():
+                pieces[-1] = (pieces[-1][0], e)  # "Head of Department, Central Commission"
+            else:
+                pieces.extend(_split_and(text, s, e, lex))
+        end = chunk_end
+        if verb or end >= limit or text[end] != ",":
+            break
+        end += 1
+    out.spans = [p for p in pieces if lex.title_head_re.search(text, p[0], p[1])]
+    out.end = end
+    return out
+
+
+def _chunk_end(text: str, start: int, limit: int) -> int:
+    m = _CHUNK_END.search(text, start, limit)
+    return m.start() if m else limit
+
+
+def _set_group(text: str, start: int, end: int, lex: EnglishLexicon, out: Titles) -> None:
+    s, e = _trim(text, start, end)
+    singular = _plural(text[s:e], lex)
+    if singular:
+        out.group = singular
+        out.group_span = (s, e)
+
+
+def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titles:
+    """Offices written right before a name whose honorifics start at ``lead``."""
+    out = Titles(end=lead)
+    window_start = max(floor, lead - 200)
+    m = _BEFORE_WORDS.search(text, window_start, lead)
+    if not m:
+        return out
+    start = m.start()
+    words = list(regex.finditer(r"[\p{L}'-]+", text[start:lead]))
+    while words and (
+        words[0].group().lower() in _STARTERS
+        or (words[0].group()[0].islower() and words[0].group() not in lex.connectors)
+    ):
+        words.pop(0)
+    if not words or lex.title_head_re.fullmatch(words[-1].group()) is None:
+        return out
+    s = start + words[0].start()
+    e = start + words[-1].end()
+    if any(w.group()[0].islower() and w.group() not in lex.connectors for w in words):
+        return out
+    singular = _plural(text[s:e], lex)
+    if singular:
+        out.group, out.group_span = singular, (s, e)
+    else:
+        out.spans = _split_and(text, s, e, lex)
+    out.end = s
+    return out

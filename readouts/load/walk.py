@@ -1,0 +1,42 @@
+"""Turn the paths on a command line into the files to read, in a stable order.
+
+Directories are walked recursively in sorted order so that two runs over the same tree emit
+records in the same order.  Hidden files and folders (editor swap files, ``.git``) are skipped,
+and symbolic links to directories are not followed, so a link cycle cannot loop forever.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from readouts.load.document import LoadError
+from readouts.load.read import os_problem
+
+TEXT_SUFFIX = ".txt"
+
+
+def walk_text_files(root: Path) -> Iterator[Path | LoadError]:
+    """Every non-hidden ``.txt`` file under ``root``, depth first, sorted by name."""
+    try:
+        with os.scandir(root) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield LoadError(str(root), os_problem(exc, root))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = root / entry.name
+        if _is_real_dir(entry):
+            yield from walk_text_files(path)
+        elif entry.name.lower().endswith(TEXT_SUFFIX):
+            yield path
+
+
+def _is_real_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:  # the entry vanished; reading it will report the problem
+        return False

@@ -1,0 +1,1 @@
+"""Reading a document: normalization for matching, sentences, and the header."""

@@ -1,0 +1,48 @@
+"""Sentence boundaries with offsets.
+
+Readouts are long run-on sentences full of abbreviations ("Lt. Gen.", "No. 24-QD/TW",
+"Feb. 6"), so a boundary is a line break or end punctuation followed by a space and a capital,
+unless the word before the period is a known abbreviation or an initial.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_BOUNDARY = regex.compile(r"\n+|(?<=[.!?][\"')\]]?)[ ]+(?=[\"'(\[]?[\p{Lu}\d])")
+_ABBREV = frozenset(
+    "mr mrs ms dr prof no nos lt gen sr jr col maj capt st mt jan feb mar apr jun jul aug sep "
+    "sept oct nov dec vs etc fig art para vol co corp inc ltd dept govt u.s u.k e.g i.e p.m "
+    "a.m adm cmdr sgt rev hon".split()
+)
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.[\"')\]]?$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence of ``text``, whitespace trimmed, in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group().startswith(" ") and _is_abbreviation(text, m.start()):
+            continue
+        _add(text, start, m.start(), spans)
+        start = m.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, end - 12), end)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
