@@ -83,7 +83,10 @@ def _show(reports: list[tuple[str, DirReport]], as_json: bool, details: bool) ->
 @app.command(name="eval")
 def eval_command(
     gold_dirs: Annotated[
-        list[Path], typer.Argument(help="directories of X.txt with X.gold.json", show_default=False)
+        list[Path],
+        typer.Argument(
+            metavar="GOLD_DIR", help="directories of X.txt with X.gold.json", show_default=False
+        ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="print the numbers as JSON")] = False,
     details: Annotated[bool, typer.Option("--details", help="list each document's misses")] = False,

@@ -113,7 +113,7 @@ def document_table(record: Record) -> Table:
 def meeting_table(meeting: Meeting) -> Table:
     table = _key_value_table()
     _row(table, "date", _text(meeting.date))
-    _row(table, "time of day", _text(_value(meeting.time_of_day)))
+    _row(table, "time of day", _value(meeting.time_of_day))
     _row(table, "body", _body(meeting))
     _row(table, "type", _value(meeting.meeting_type))
     _row(table, "session", _session(meeting))
@@ -161,8 +161,8 @@ def _names(participants: Iterable[Participant], role: Role) -> str:
 
 def _value(value: object) -> str:
     """An enum's value or a plain string (records validated with ``use_enum_values``)."""
-    return str(getattr(value, "value", value))
+    return "-" if value is None else str(getattr(value, "value", value))
 
 
 def _text(value: str | None) -> str:
-    return "-" if value is None or value == "None" else value
+    return "-" if value is None else value

@@ -91,7 +91,10 @@ def _doc_lines(doc: DocResult) -> list[str]:
             lines.append(f"  {kind} {label}: " + "; ".join(items))
     for label, spans in (("mention", doc.bad_mentions), ("title span", doc.bad_title_spans)):
         for miss in spans:
-            lines.append(f"  bad {label} {list(miss.span)}: {miss.found!r} for {miss.value!r}")
+            owner = f" ({miss.person})" if miss.person else ""
+            lines.append(
+                f"  bad {label}{owner} {list(miss.span)}: {miss.found!r} for {miss.value!r}"
+            )
     return lines
 
 

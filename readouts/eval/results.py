@@ -189,6 +189,7 @@ class SpanMiss:
     value: str
     span: tuple[int, int]
     found: str
+    person: str | None = None
 
 
 @dataclass(frozen=True)

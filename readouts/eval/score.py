@@ -289,7 +289,9 @@ def _check_spans(
                 ok = found is not None and fold_title(found) == fold_title(title.text)
                 ratios["title_span_integrity"] += Ratio(int(ok), 1)
                 if not ok:
-                    bad_titles.append(SpanMiss(title.text, title.span, found or "<out of range>"))
+                    bad_titles.append(
+                        SpanMiss(title.text, title.span, found or "<out of range>", person.name)
+                    )
     return bad_mentions, bad_titles
 
 

@@ -28,6 +28,7 @@ _DATELINE = regex.compile(
 )
 _XINHUA = regex.compile(r"\((?P<o>[A-Z][\w ]{1,30})\)\s*--")
 _TITLE_MAX = 250
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass
@@ -63,6 +64,9 @@ def read_header(text: str, lex: EnglishLexicon) -> Header:
     if head.reference is None:
         years = [h.year for h in find_dates(text) if h.explicit and h.year]
         head.year_hint = max(years) if years else None
+        if head.year_hint is None and head.title:
+            year = _YEAR.search(text, *head.title)
+            head.year_hint = int(year.group()) if year else None
     return head
 
 

@@ -39,10 +39,12 @@ class Place:
 class EnglishLexicon:
     cn_surnames: frozenset[str]
     vn_surnames: frozenset[str]
+    kr_surnames: frozenset[str]
     pinyin: frozenset[str]
     not_name: frozenset[str]
     title_heads: frozenset[str]
     title_head_re: regex.Pattern[str]
+    title_start_re: regex.Pattern[str]
     plural_heads: dict[str, str]
     connectors: frozenset[str]
     group_words: frozenset[str]
@@ -99,15 +101,20 @@ def english() -> EnglishLexicon:
     return EnglishLexicon(
         cn_surnames=frozenset(fold(s) for s in lx.lines(LANG, "surnames_cn.txt")),
         vn_surnames=frozenset(fold(s) for s in lx.lines(LANG, "surnames_vn.txt")),
+        kr_surnames=frozenset(fold(s) for s in lx.lines(LANG, "surnames_kr.txt")),
         pinyin=frozenset(lx.lines(LANG, "pinyin_syllables.txt")),
         not_name=frozenset(w.lower() for w in people["not_name_words"]),
         title_heads=frozenset(h.lower() for h in heads),
         title_head_re=regex.compile(r"\b(?:" + _words(heads) + r")\b", regex.I),
+        title_start_re=regex.compile(
+            r"(?:(?:" + _words(titles["modifiers"]) + r")\s+){0,4}(?:" + _words(heads) + r")\b",
+            regex.I,
+        ),
         plural_heads={k.lower(): v for k, v in titles["plural_heads"].items()},
         connectors=frozenset(titles["connectors"]),
         group_words=frozenset(titles["group_words"]),
-        honorific_re=regex.compile(r"(?:" + _words(people["honorifics"]) + r")\s+$"),
-        rank_re=regex.compile(r"(?:" + _words(people["ranks"]) + r")\s+$"),
+        honorific_re=regex.compile(r"(?<![\w-])(?:" + _words(people["honorifics"]) + r")\s+$"),
+        rank_re=regex.compile(r"(?<![\w-])(?:" + _words(people["ranks"]) + r")\s+$"),
         press_re=regex.compile(
             r"(?:\b(?:" + _words(people["press_cues_before"]) + r")[:\s]*|/\s*)$", regex.I
         ),

@@ -72,7 +72,17 @@ def find_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexico
         after = [n for n in nouns if n.start() >= held.end()]
         noun = after[0] if after and after[0].start() - held.end() < 120 else nouns[-1]
         out.append(Anchor((s, e), held.span(), noun.span()))
-    return out
+    return out or _role_anchors(text, sentences, lex)
+
+
+def _role_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexicon) -> list[Anchor]:
+    """Fallback: a sentence where someone presides, speaks or attends at a meeting noun."""
+    for s, e in sentences:
+        noun = lex.meeting_noun_re.search(text, s, e)
+        cue = lex.subject_role_re.search(text, s, e) or lex.object_role_re.search(text, s, e)
+        if noun and cue:
+            return [Anchor((s, e), cue.span(), noun.span())]
+    return []
 
 
 @dataclass
@@ -113,9 +123,11 @@ def find_body(text: str, anchor: Anchor, lex: EnglishLexicon) -> BodyHit | None:
 def meeting_type(text: str, anchor: Anchor, body: BodyHit | None, title: str, lex: EnglishLexicon) -> tuple[str, tuple[int, int] | None]:
     """The type from the meeting phrase first, then the sentence, then the headline."""
     s, e = anchor.sentence
-    start = min(anchor.noun[0], body.span[0] if body else anchor.noun[0], anchor.held[0])
-    end = max(anchor.noun[1], body.span[1] if body else anchor.noun[1])
-    regions = [(max(s, start - 60), min(e, end + 20)), (s, e)]
+    noun_s, noun_e = anchor.noun
+    regions = [(max(s, noun_s - 40), min(e, noun_e + 10))]
+    if body:
+        regions.insert(0, (min(body.span[0], noun_s), max(body.span[1], noun_e)))
+    regions.append((s, e))
     for rs, re_ in regions:
         for kind, pattern in lex.types:
             m = pattern.search(text, rs, re_)
@@ -182,8 +194,15 @@ def jurisdiction(text: str, anchor: Anchor, body: BodyHit | None, head: Header, 
         best = counts.most_common(1)[0][0]
         variant = text[first[best][0] : first[best][1]]
         return lex.places[variant], first[best]
-    if body is None:
-        return None, None
+    return _country(text, anchor, head, lex)
+
+
+def _country(text: str, anchor: Anchor, head: Header, lex: EnglishLexicon) -> tuple[Place | None, tuple[int, int] | None]:
+    """A national meeting: the country named in the sentence, the headline or the text."""
+    for region in (anchor.sentence, head.title or (0, 0), (0, len(text))):
+        for m in lex.place_re.finditer(text, *region):
+            if lex.places[m.group()].level == "country":
+                return lex.places[m.group()], m.span()
     return None, None
 
 

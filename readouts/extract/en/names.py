@@ -78,12 +78,35 @@ def _chinese(tokens: list[regex.Match[str]], i: int, lex: EnglishLexicon) -> int
 
 
 def _vietnamese(tokens: list[regex.Match[str]], i: int, lex: EnglishLexicon) -> int:
+    """Family name and one to three syllables; an English-looking word ("An", "The") only
+    inside a longer name ("Pham Duc An", "Lai The Nguyen"), never as the whole given name."""
     if fold(tokens[i].group()) not in lex.vn_surnames:
         return 0
     n = 1
-    while i + n < len(tokens) and n < 4 and _is_vn_syllable(tokens[i + n].group(), lex):
+    while i + n < len(tokens) and n < 4 and _VN_SYLLABLE.fullmatch(fold(tokens[i + n].group())):
         n += 1
+    if n == 2 and not _is_vn_syllable(tokens[i + 1].group(), lex):
+        return 0
     return n if n >= 2 else 0
+
+
+def _korean(tokens: list[regex.Match[str]], i: int, lex: EnglishLexicon) -> int:
+    """Family name and a given name of two short syllables: "Kim Jong Un", "Kim Jong-un"."""
+    if tokens[i].group() not in _kr_cased(lex) or i + 1 >= len(tokens):
+        return 0
+    first = tokens[i + 1].group()
+    if "-" in first and len(first) <= 9 and fold(first) not in lex.not_name:
+        return 2
+    if i + 2 < len(tokens):
+        second = tokens[i + 2].group()
+        if all(len(w) <= 5 and fold(w) not in lex.not_name for w in (first, second)):
+            return 3
+    return 0
+
+
+@cache
+def _kr_cased(lex: EnglishLexicon) -> frozenset[str]:
+    return frozenset(s.capitalize() for s in lex.kr_surnames)
 
 
 def _is_place(text: str, lex: EnglishLexicon) -> bool:
@@ -104,7 +127,7 @@ def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
         i = 0
         found = False
         while i < len(tokens):
-            n = max(_chinese(tokens, i, lex), _vietnamese(tokens, i, lex))
+            n = max(_chinese(tokens, i, lex), _vietnamese(tokens, i, lex), _korean(tokens, i, lex))
             if n:
                 start, end = base + tokens[i].start(), base + tokens[i + n - 1].end()
                 name = text[start:end]

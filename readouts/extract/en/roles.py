@@ -28,9 +28,11 @@ _GAP_TO_VERB = regex.compile(
     rf"{_TIME}|\(\p{{Han}}+\)))*[\s,]*"
 )
 _LIST_GAP = regex.compile(r"[\s,;]*(?:and|as well as|along with|together with)?[\s,]*")
-_CHAIN_GAP = regex.compile(
-    r"(?:(?!\b(?:the meeting|the conference|the session|it|he|she|they|which|who|that)\b)"
-    r"[^.;:]){0,80}?\b(?:and|then|before|after)\s+(?:\w+\s+){0,2}"
+_CHAIN_GAP = regex.compile(r"[^.;:]{0,80}?(?:\b(?:and|then|before|after)|,)\s+(?:\w+\s+){0,2}")
+_NEW_SUBJECT = regex.compile(
+    r"\b(?:the (?:meeting|conference|session|plenum)|it|he|she|they|which|who|that|participants|"
+    r"delegates|everyone)\s+(?:(?:also|further|then|again)\s+)?$",
+    regex.I,
 )
 _GOVERNED = regex.compile(r"\b(?:and|of|by|to|from|with|for|at|in|on|the|as well as)\s*$|'s\s*$")
 _PRONOUN_START = regex.compile(r"[\W]*(?:(He|She)|((?:\p{Lu}\p{Ll}+ )?\p{Lu}\p{Ll}+))\s+")
@@ -105,7 +107,11 @@ def assign_roles(
         subjects = _subjects_before(text, cue.start(), mentions)
         if not subjects and previous and previous[1]:
             between = [m for m in mentions if previous[0] <= m.hit.start < cue.start()]
-            if not between and _CHAIN_GAP.fullmatch(text, previous[0], cue.start()):
+            if (
+                not between
+                and _CHAIN_GAP.fullmatch(text, previous[0], cue.start())
+                and not _NEW_SUBJECT.search(text, previous[0], cue.start())
+            ):
                 subjects = previous[1]
         if not subjects and role in ("spoke", "reported"):
             subjects = _referent(text, start, cue.start(), last_subjects, seen)

@@ -17,10 +17,12 @@ Span = tuple[int, int]
 _DASH = regex.compile(r"[ ]*(?:-|:)[ ]+")
 _COMMA = regex.compile(r"[ ]*,[ ]*")
 _AND_OTHER = regex.compile(r"[ ]+and other[ ]+")
-_CHUNK_END = regex.compile(r"[,;()\n]|[.](?=\s|$)")
+_CHUNK_END = regex.compile(r"[,;:()\n]|[.](?=\s|$)")
 _AND_SPLIT = regex.compile(r"[ ]+and[ ]+")
 _LEADING = regex.compile(r"^(?:(?:and|also|as well as|the|other|both)[ ]+)+", regex.I)
 _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]+)+$")
+_VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
+_TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\s*$", regex.I)
 _STARTERS = frozenset(
     "the on in at during yesterday today meanwhile also then and of while after before when "
     "where with by from as for to that this".split()
@@ -41,7 +43,10 @@ def is_title(chunk: str, lex: EnglishLexicon) -> bool:
     if not words or len(words) > 25 or words[0].lower() in lex.group_words:
         return False
     head = lex.title_head_re.search(chunk)
-    return head is not None and len(chunk[: head.start()].split()) <= 5
+    if head is None or len(chunk[: head.start()].split()) > 5 or _VERB_ED.search(chunk):
+        return False
+    first = words[0]
+    return first[0].isupper() or lex.title_start_re.match(chunk) is not None
 
 
 def _plural(chunk: str, lex: EnglishLexicon) -> str | None:
@@ -58,6 +63,9 @@ def _trim(text: str, start: int, end: int) -> Span:
     lead = _LEADING.match(chunk)
     if lead:
         start += lead.end()
+    trailing = _TRAILING_GROUP.search(text, start, end)
+    if trailing:
+        end = trailing.start()
     while end > start and text[end - 1] in " .,;:":
         end -= 1
     return start, end
@@ -68,7 +76,7 @@ def _split_and(text: str, start: int, end: int, lex: EnglishLexicon) -> list[Spa
     spans: list[Span] = []
     cut = start
     for m in _AND_SPLIT.finditer(text, start, end):
-        if is_title(text[m.end() : end], lex) and lex.title_head_re.match(text, m.end()):
+        if is_title(text[m.end() : end], lex) and lex.title_start_re.match(text, m.end()):
             spans.append((cut, m.start()))
             cut = m.end()
     spans.append((cut, end))
@@ -158,7 +166,11 @@ def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titl
         or (words[0].group()[0].islower() and words[0].group() not in lex.connectors)
     ):
         words.pop(0)
-    if not words or lex.title_head_re.fullmatch(words[-1].group()) is None:
+    if not words or not lex.title_head_re.search(text, start + words[0].start(), lead):
+        return out
+    if lex.title_head_re.fullmatch(words[-1].group()) is None and not lex.title_start_re.match(
+        text, start + words[0].start()
+    ):
         return out
     s = start + words[0].start()
     e = start + words[-1].end()
