@@ -11,9 +11,7 @@ import regex
 _HAN = regex.compile(r"\p{Han}")
 # Letters that only Vietnamese uses among the languages we read (horn vowels, d-bar, and
 # vowels carrying a tone mark together with a circumflex or breve).
-_VIET = regex.compile(
-    r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]"
-)
+_VIET = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 _SAMPLE = 20_000
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from readouts.extract.en import agenda as ag
 from readouts.extract.en import meeting as mt
-from readouts.extract.en.header import read_header
-from readouts.extract.en.lexicon import english
+from readouts.extract.en.header import Header, read_header
+from readouts.extract.en.lexicon import EnglishLexicon, english
 from readouts.extract.en.names import find_names
 from readouts.extract.en.people import collect, participants
-from readouts.model import Body, Location, Meeting, MeetingEvidence, Record, Session, HeaderEvidence
+from readouts.model import Body, HeaderEvidence, Location, Meeting, MeetingEvidence, Record, Session
 from readouts.read.normalize import normalize
 from readouts.read.sentences import split_sentences
 
@@ -33,7 +33,9 @@ def extract_english(text: str, source: str, doc_id: str) -> Record:
         published=head.published,
         outlet=head.outlet,
         is_readout=False,
-        evidence=HeaderEvidence(title=head.title, published=head.published_span, outlet=head.outlet_span),
+        evidence=HeaderEvidence(
+            title=head.title, published=head.published_span, outlet=head.outlet_span
+        ),
         extractor=EXTRACTOR,
     )
     if not anchors:
@@ -49,15 +51,23 @@ def extract_english(text: str, source: str, doc_id: str) -> Record:
     return record
 
 
-def _main_anchor(anchors: list[mt.Anchor], head: object) -> mt.Anchor:
-    title = getattr(head, "title", None)
+def _main_anchor(anchors: list[mt.Anchor], head: Header) -> mt.Anchor:
+    """The first anchor after the headline: the headline rarely carries the date."""
+    title = head.title
     for a in anchors:
         if title is None or a.sentence[0] >= title[1]:
             return a
     return anchors[0]
 
 
-def _meeting(text: str, norm: str, anchor: mt.Anchor, sentences: list[tuple[int, int]], head, lex) -> Meeting:  # type: ignore[no-untyped-def]
+def _meeting(
+    text: str,
+    norm: str,
+    anchor: mt.Anchor,
+    sentences: list[tuple[int, int]],
+    head: Header,
+    lex: EnglishLexicon,
+) -> Meeting:
     body = mt.find_body(norm, anchor, lex)
     title_text = norm[head.title[0] : head.title[1]] if head.title else ""
     kind, kind_span = mt.meeting_type(norm, anchor, body, title_text, lex)

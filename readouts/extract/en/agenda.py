@@ -18,7 +18,9 @@ _MEETING_SUBJECT = regex.compile(
     r"\s*(?:The|the|At the|During the)\s+(?:meeting|conference|session|plenum|symposium|"
     r"forum|participants|delegates|Standing Committee)\b",
 )
-_CLAUSE_END = regex.compile(r"[;.]|,\s+(?:and\s+)?(?=(?:then\s+)?\p{Ll}+ed\b)|\s+and\s+(?=\p{Ll}+ed\b)")
+_CLAUSE_END = regex.compile(
+    r"[;.]|,\s+(?:and\s+)?(?=(?:then\s+)?\p{Ll}+ed\b)|\s+and\s+(?=\p{Ll}+ed\b)"
+)
 _NUMBERED = regex.compile(
     r"\"((?:two|three|four|five|six|seven|eight|nine|ten|double|dual|first|1|2|3|4|5|6|8)"
     r"(?:[\s-][\w']+){1,8})\"",
@@ -42,16 +44,18 @@ def agenda_items(
             if items and items[-1].span[1] > cue.start():
                 continue
             items.append(
-                AgendaItem(kind=cue.lastgroup or "other", text=text[cue.start() : stop], span=(cue.start(), stop))
+                AgendaItem(
+                    kind=cue.lastgroup or "other",
+                    text=text[cue.start() : stop],
+                    span=(cue.start(), stop),
+                )
             )
             if len(items) >= _MAX_ITEMS:
                 return items
     return items
 
 
-def directives(
-    text: str, sentences: list[tuple[int, int]], lex: EnglishLexicon
-) -> list[Evidence]:
+def directives(text: str, sentences: list[tuple[int, int]], lex: EnglishLexicon) -> list[Evidence]:
     out = []
     for s, e in sentences:
         if lex.directive_re.search(text, s, e):

@@ -13,8 +13,18 @@ from dataclasses import dataclass
 import regex
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
@@ -40,8 +50,14 @@ TOD_RE = regex.compile(
     r"followingnoon|forenoon)\b(?:\s+of\b)?",
     regex.I,
 )
-_TOD_MAP = {"morning": "morning", "forenoon": "morning", "afternoon": "afternoon",
-            "followingnoon": "afternoon", "evening": "evening", "night": "evening"}
+_TOD_MAP = {
+    "morning": "morning",
+    "forenoon": "morning",
+    "afternoon": "afternoon",
+    "followingnoon": "afternoon",
+    "evening": "evening",
+    "night": "evening",
+}
 
 
 @dataclass
@@ -104,7 +120,10 @@ def resolve(hit: DateHit, reference: dt.date | None, year_hint: int | None) -> s
     if hit.month and hit.day:
         if reference:
             year = reference.year
-            if (hit.month, hit.day) > (reference.month, reference.day) and hit.month - reference.month > 6:
+            if (hit.month, hit.day) > (
+                reference.month,
+                reference.day,
+            ) and hit.month - reference.month > 6:
                 year -= 1
             return _iso(year, hit.month, hit.day)
         return _iso(year_hint, hit.month, hit.day) if year_hint else None

@@ -76,6 +76,7 @@ def _stamp(text: str, head: Header) -> None:
     m = _STAMP.search(text, 0, 600)
     if not m:
         return
+    iso: str | None
     if m.group(1):
         iso = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
     else:
@@ -97,7 +98,7 @@ def _outlet(text: str, head: Header, lex: EnglishLexicon) -> None:
     if d:
         group = "o1" if d.group("o1") else "o2"
         name = d.group(group).strip()
-        if name and not name.isupper() or name in ("LSO",):
+        if (name and not name.isupper()) or name in ("LSO",):
             head.outlet, head.outlet_span = name, d.span(group)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 import regex
@@ -14,6 +14,7 @@ from readouts import lexicon as lx
 LANG = "en"
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower-case ASCII folding for lexicon look-ups ("Trần" -> "tran", "Đ" -> "d")."""
     decomposed = unicodedata.normalize("NFKD", word.replace("Đ", "D").replace("đ", "d"))
@@ -85,10 +86,10 @@ def english() -> EnglishLexicon:
     roles = lx.toml(LANG, "roles.toml")
     meetings = lx.toml(LANG, "meetings.toml")
     agenda = lx.toml(LANG, "agenda.toml")
-    places = {
-        row[0]: Place(row[1], row[2], row[3]) for row in lx.table(LANG, "places.tsv")
+    places = {row[0]: Place(row[1], row[2], row[3]) for row in lx.table(LANG, "places.tsv")}
+    outlets: dict[str, tuple[str, str, str]] = {
+        k: (v[0], v[1], v[2]) for k, v in lx.toml(LANG, "outlets.toml")["outlets"].items()
     }
-    outlets = {k: tuple(v) for k, v in lx.toml(LANG, "outlets.toml")["outlets"].items()}
     heads = list(titles["heads"]) + list(titles["plural_heads"])
     subject_re, subject_groups = _grouped(roles["subject"])
     object_re, object_groups = _grouped(roles["object"])
@@ -120,7 +121,7 @@ def english() -> EnglishLexicon:
         ),
         places=places,
         place_re=regex.compile(r"\b(?:" + _words(list(places)) + r")\b"),
-        outlets=outlets,  # type: ignore[arg-type]
+        outlets=outlets,
         outlet_re=regex.compile(r"\b(?:" + _words(list(outlets)) + r")(?![\w])"),
         subject_role_re=subject_re,
         subject_role_groups=subject_groups,

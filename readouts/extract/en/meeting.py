@@ -20,6 +20,10 @@ from readouts.extract.en.dates import TOD_RE, DateHit, find_dates, resolve, time
 from readouts.extract.en.header import Header
 from readouts.extract.en.lexicon import LANG, EnglishLexicon, Place
 
+_DATELINE_TAIL = regex.compile(
+    r"(?:st|nd|rd|th)?\s*(?:,\s*(?:19|20)\d\d\s*)?"
+    r"\((?:Xinhua|all-media|reporter|Reporter|VNA|\w+ reporter)"
+)
 _ORD_NUM = r"(?P<num>\d{1,3})(?:st|nd|rd|th)"
 
 
@@ -28,17 +32,24 @@ def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
     heads = "|".join(sorted(lex.body_heads, key=len, reverse=True))
     word = r"(?:\p{Lu}[\p{L}'-]*(?:'s)?|CPC|provincial|municipal|city|county|party|people's)"
     org = rf"(?:{word}\s+){{0,7}}(?:{heads})(?:\s+\d+)?"
-    body = rf"{org}(?:\s+(?:of|for|in)\s+(?:the\s+)?(?:{word}\s+){{0,7}}?(?:(?:{heads})(?:\s+\d+)?|\p{{Lu}}\w+\s+(?:province|Province|city|City)))*"
+    tail = rf"(?:(?:{heads})(?:\s+\d+)?|\p{{Lu}}\w+\s+(?:province|Province|city|City))"
+    body = rf"{org}(?:\s+(?:of|for|in)\s+(?:the\s+)?(?:{word}\s+){{0,7}}?{tail})*"
     words = "|".join(w for w, _ in sorted(lex.ordinals.items()))
     return {
-        "body": regex.compile(rf"(?:(?:the|its)\s+)?(?:(?P<term>\d{{1,3}})(?:st|nd|rd|th)\s+)?(?P<name>{body})"),
+        "body": regex.compile(
+            rf"(?:(?:the|its)\s+)?(?:(?P<term>\d{{1,3}})(?:st|nd|rd|th)\s+)?(?P<name>{body})"
+        ),
         "session": regex.compile(
             rf"(?:{_ORD_NUM}|(?P<word>{words}))\s+(?:\(?(?:extended|enlarged|expanded)\)?\s+)?"
             r"(?:plenary\s+session|plenary\s+meeting|plenum|plenary|meeting|conference|session|"
             r"executive\s+meeting|standing\s+(?:committee\s+)?meeting)\b",
             regex.I,
         ),
-        "term": regex.compile(r"(?:of\s+the\s+)(?P<num>\d{1,3})(?:st|nd|rd|th)\s+\p{Lu}|(?P<num2>\d{1,3})(?:st|nd|rd|th)[- ](?:tenure|term)\b", regex.I),
+        "term": regex.compile(
+            r"(?:of\s+the\s+)(?P<num>\d{1,3})(?:st|nd|rd|th)\s+\p{Lu}"
+            r"|(?P<num2>\d{1,3})(?:st|nd|rd|th)[- ](?:tenure|term)\b",
+            regex.I,
+        ),
         "location": regex.compile(
             r"\b(?:held|convened|opened|took place|met|hosted)\b[^.;]{0,60}?\bin\s+(?:the\s+)?"
             r"(?P<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2})"
@@ -120,7 +131,9 @@ def find_body(text: str, anchor: Anchor, lex: EnglishLexicon) -> BodyHit | None:
     return BodyHit(text[name_s:name_e], (name_s, name_e), term)
 
 
-def meeting_type(text: str, anchor: Anchor, body: BodyHit | None, title: str, lex: EnglishLexicon) -> tuple[str, tuple[int, int] | None]:
+def meeting_type(
+    text: str, anchor: Anchor, body: BodyHit | None, title: str, lex: EnglishLexicon
+) -> tuple[str, tuple[int, int] | None]:
     """The type from the meeting phrase first, then the sentence, then the headline."""
     s, e = anchor.sentence
     noun_s, noun_e = anchor.noun
@@ -139,7 +152,9 @@ def meeting_type(text: str, anchor: Anchor, body: BodyHit | None, title: str, le
     return "other", None
 
 
-def session_numbers(text: str, anchor: Anchor, body: BodyHit | None, lex: EnglishLexicon) -> tuple[int, int | None, tuple[int, int]] | None:
+def session_numbers(
+    text: str, anchor: Anchor, body: BodyHit | None, lex: EnglishLexicon
+) -> tuple[int, int | None, tuple[int, int]] | None:
     s, e = anchor.sentence
     pats = _patterns(lex)
     m = pats["session"].search(text, s, e)
@@ -148,7 +163,9 @@ def session_numbers(text: str, anchor: Anchor, body: BodyHit | None, lex: Englis
     number = int(m.group("num")) if m.group("num") else lex.ordinals[m.group("word").lower()]
     term = body.term if body else None
     if term is None:
-        t = pats["term"].search(text, m.end(), min(e, m.end() + 20)) or pats["term"].search(text, s, e)
+        t = pats["term"].search(text, m.end(), min(e, m.end() + 20)) or pats["term"].search(
+            text, s, e
+        )
         if t:
             term = int(t.group("num") or t.group("num2"))
     return number, term, m.span()
@@ -167,8 +184,10 @@ def location(text: str, anchor: Anchor, lex: EnglishLexicon) -> tuple[str, tuple
     return None
 
 
-def jurisdiction(text: str, anchor: Anchor, body: BodyHit | None, head: Header, lex: EnglishLexicon) -> tuple[Place | None, tuple[int, int] | None]:
-    """Where the body belongs: named in the body, the sentence, the headline, the outlet, the text."""
+def jurisdiction(
+    text: str, anchor: Anchor, body: BodyHit | None, head: Header, lex: EnglishLexicon
+) -> tuple[Place | None, tuple[int, int] | None]:
+    """Where the body belongs: named in the body, sentence, headline, outlet, or text."""
     if body:
         for pattern, juris, country in _national():
             if pattern.search(body.name):
@@ -182,7 +201,9 @@ def jurisdiction(text: str, anchor: Anchor, body: BodyHit | None, head: Header, 
         if m and lex.places[m.group()].level != "country":
             return lex.places[m.group()], m.span()
     if head.outlet_jurisdiction:
-        return Place(head.outlet_jurisdiction, head.outlet_country or "", "outlet"), head.outlet_span
+        return Place(
+            head.outlet_jurisdiction, head.outlet_country or "", "outlet"
+        ), head.outlet_span
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for m in lex.place_re.finditer(text):
@@ -197,7 +218,9 @@ def jurisdiction(text: str, anchor: Anchor, body: BodyHit | None, head: Header, 
     return _country(text, anchor, head, lex)
 
 
-def _country(text: str, anchor: Anchor, head: Header, lex: EnglishLexicon) -> tuple[Place | None, tuple[int, int] | None]:
+def _country(
+    text: str, anchor: Anchor, head: Header, lex: EnglishLexicon
+) -> tuple[Place | None, tuple[int, int] | None]:
     """A national meeting: the country named in the sentence, the headline or the text."""
     for region in (anchor.sentence, head.title or (0, 0), (0, len(text))):
         for m in lex.place_re.finditer(text, *region):
@@ -206,17 +229,28 @@ def _country(text: str, anchor: Anchor, head: Header, lex: EnglishLexicon) -> tu
     return None, None
 
 
-def meeting_date(text: str, anchor: Anchor, sentences: list[tuple[int, int]], head: Header) -> tuple[str | None, DateHit | None, str | None, tuple[int, int] | None]:
+def meeting_date(
+    text: str, anchor: Anchor, sentences: list[tuple[int, int]], head: Header
+) -> tuple[str | None, DateHit | None, str | None, tuple[int, int] | None]:
     """The meeting's date from the anchor sentence (or its neighbours) and its time of day."""
-    s, e = anchor.sentence
     index = sentences.index(anchor.sentence) if anchor.sentence in sentences else 0
-    neighbours = [anchor.sentence] + sentences[index + 1 : index + 3] + sentences[max(0, index - 1) : index]
+    neighbours = [
+        anchor.sentence,
+        *sentences[index + 1 : index + 3],
+        *sentences[max(0, index - 1) : index],
+    ]
     for ns, ne in neighbours:
         hits = [h for h in find_dates(text, ns, ne) if not _in_dateline(text, h, head)]
         if not hits:
             continue
         held = anchor.held[0] if (ns, ne) == anchor.sentence else ns
-        hit = min(hits, key=lambda h: (h.day is None and h.weekday is None and h.relative is None, abs(h.start - held)))
+        hit = min(
+            hits,
+            key=lambda h: (
+                h.day is None and h.weekday is None and h.relative is None,
+                abs(h.start - held),
+            ),
+        )
         iso = resolve(hit, head.reference, head.year_hint)
         tod = TOD_RE.search(text, max(ns, hit.start - 40), min(ne, hit.end + 25))
         if tod is None:
@@ -228,6 +262,7 @@ def meeting_date(text: str, anchor: Anchor, sentences: list[tuple[int, int]], he
 def _in_dateline(text: str, hit: DateHit, head: Header) -> bool:
     """A date inside "BEIJING, Feb. 6 (Xinhua) --" or a page timestamp is not the meeting's."""
     after = text[hit.end : hit.end + 14]
-    return bool(regex.match(r"(?:st|nd|rd|th)?\s*(?:,\s*(?:19|20)\d\d\s*)?\((?:Xinhua|all-media|reporter|Reporter|VNA|\w+ reporter)", after)) or (
-        head.published_span is not None and head.published_span[0] <= hit.start < head.published_span[1]
+    return bool(_DATELINE_TAIL.match(after)) or (
+        head.published_span is not None
+        and head.published_span[0] <= hit.start < head.published_span[1]
     )

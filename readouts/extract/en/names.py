@@ -26,6 +26,7 @@ _VN_SYLLABLE = regex.compile(
 _ENGLISH_WORD = regex.compile(
     r"(?:tion|sion|ment|ing|ance|ence|ity|ship|ism|ist|ive|ure|ness|ogy|ies|ics|ern|ese)$"
 )
+_PRESS_LIST = regex.compile(r"\s*(?:,|and)\s*")
 _APPOSITIVE_TITLE = regex.compile(r"[\w' ]{0,60},\s*$")
 _AFTER_TITLE = regex.compile(r"\s*(?:,|-)\s*(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)")
 
@@ -71,9 +72,12 @@ def _is_vn_syllable(token: str, lex: EnglishLexicon) -> bool:
 
 
 def _chinese(tokens: list[regex.Match[str]], i: int, lex: EnglishLexicon) -> int:
-    if fold(tokens[i].group()) in lex.cn_surnames and i + 1 < len(tokens):
-        if _is_given_name(tokens[i + 1].group(), lex):
-            return 2
+    if (
+        fold(tokens[i].group()) in lex.cn_surnames
+        and i + 1 < len(tokens)
+        and _is_given_name(tokens[i + 1].group(), lex)
+    ):
+        return 2
     return 0
 
 
@@ -201,10 +205,8 @@ def _mark_press(text: str, hits: list[NameHit], lex: EnglishLexicon) -> None:
     previous: NameHit | None = None
     for hit in hits:
         before = text[max(0, hit.lead - 30) : hit.lead]
-        if lex.press_re.search(before):
-            hit.press = True
-        elif previous and previous.press and regex.fullmatch(
-            r"\s*(?:,|and)\s*", text[previous.end : hit.lead]
+        if lex.press_re.search(before) or (
+            previous and previous.press and _PRESS_LIST.fullmatch(text, previous.end, hit.lead)
         ):
             hit.press = True
         previous = hit

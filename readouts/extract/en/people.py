@@ -10,6 +10,8 @@ from readouts.extract.en.roles import Mention, assign_roles
 from readouts.extract.en.titles import _plural, titles_after, titles_before
 from readouts.model import Evidence, Participant
 
+_LEADING_THE = regex.compile(r"^the\s+")
+_PUNCT = regex.compile(r"[^\w\s]")
 _LIST_GAP = regex.compile(r"[\s,;]*(?:and)?[\s,]*")
 
 
@@ -26,13 +28,14 @@ def _mentions_in(
         mention = Mention(hit, min(before.end, hit.lead), after.end, before.spans + after.spans)
         out.append(mention)
         if after.group_span:
-            _spread(text, out, after.group_span, backwards=True)
+            _spread(text, out, after.group_span)
         if before.group_span:
-            _spread_forward(text, out, hits, i, before.group_span, lex)
+            mention.titles.append(before.group_span)
+            mention.label = before.group_span
     return out
 
 
-def _spread(text: str, mentions: list[Mention], span: tuple[int, int], backwards: bool) -> None:
+def _spread(text: str, mentions: list[Mention], span: tuple[int, int]) -> None:
     """A plural label after a list gives each listed person without an office the label."""
     last = mentions[-1]
     last.titles.append(span)
@@ -41,13 +44,6 @@ def _spread(text: str, mentions: list[Mention], span: tuple[int, int], backwards
         if m.titles or not _LIST_GAP.fullmatch(text, m.end, nxt.start):
             break
         m.titles.append(span)
-
-
-def _spread_forward(
-    text: str, out: list[Mention], hits: list[NameHit], i: int, span: tuple[int, int], lex: EnglishLexicon
-) -> None:
-    out[-1].titles.append(span)
-    out[-1].hit.group_label = span  # type: ignore[attr-defined]
 
 
 def collect(
@@ -66,10 +62,9 @@ def collect(
         k = j
     seen: list[Mention] = []
     last_subjects: list[Mention] = []
-    pending_label: tuple[int, int] | None = None
     for sentence, sentence_hits in by_sentence:
         mentions = _mentions_in(text, sentence, sentence_hits, lex)
-        pending_label = _carry_labels(text, mentions, pending_label)
+        _carry_labels(text, mentions)
         result = assign_roles(text, sentence, mentions, lex, last_subjects, seen)
         if result.subjects:
             last_subjects = result.subjects
@@ -77,20 +72,20 @@ def collect(
     return seen
 
 
-def _carry_labels(text: str, mentions: list[Mention], pending: tuple[int, int] | None) -> None:
-    """"Party members A, B and C": a plural label before a list is each one's office."""
+def _carry_labels(text: str, mentions: list[Mention]) -> None:
+    """A plural label before a list ("Party members A, B and C") is each one's office."""
     label: tuple[int, int] | None = None
     previous: Mention | None = None
     for m in mentions:
-        own = getattr(m.hit, "group_label", None)
-        if own:
-            label = own
-        elif label and previous and _LIST_GAP.fullmatch(text, previous.end, m.start) and not m.titles:
+        if m.label:
+            label = m.label
+        elif (
+            label and previous and _LIST_GAP.fullmatch(text, previous.end, m.start) and not m.titles
+        ):
             m.titles.append(label)
         else:
             label = None
         previous = m
-    return None
 
 
 def participants(
@@ -127,10 +122,18 @@ def participants(
 
 def _title_key(title: str) -> str:
     t = title.lower().strip()
-    t = regex.sub(r"^the\s+", "", t)
-    return regex.sub(r"[^\w\s]", "", t).strip()
+    t = _LEADING_THE.sub("", t)
+    return _PUNCT.sub("", t).strip()
 
 
 def _all_mentions(text: str, name: str, region: tuple[int, int]) -> list[tuple[int, int]]:
-    pattern = regex.compile(r"(?<![\p{L}])" + regex.escape(name) + r"(?![\p{L}])")
-    return [m.span() for m in pattern.finditer(text, region[0], region[1])]
+    out = []
+    at = text.find(name, region[0], region[1])
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            out.append((at, end))
+        at = text.find(name, end, region[1])
+    return out

@@ -45,6 +45,7 @@ class Mention:
     end: int  # end of the person's phrase (offices after the name)
     titles: list[tuple[int, int]] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    label: tuple[int, int] | None = None  # a plural office before the name ("Party members A, B")
 
 
 @dataclass
@@ -125,7 +126,7 @@ def assign_roles(
 def _referent(
     text: str, start: int, at: int, last_subjects: list[Mention], seen: list[Mention]
 ) -> list[Mention]:
-    """"He stressed ..." or "Li said ...": the person already named that the sentence means."""
+    """ "He stressed ..." or "Li said ...": the person already named that the sentence means."""
     m = _PRONOUN_START.match(text, start, at)
     if not m or not _GAP_TO_VERB.fullmatch(text, m.end(), at):
         return []

@@ -23,6 +23,7 @@ _LEADING = regex.compile(r"^(?:(?:and|also|as well as|the|other|both)[ ]+)+", re
 _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]+)+$")
 _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
 _TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\s*$", regex.I)
+_WORD = regex.compile(r"[\p{L}'-]+")
 _STARTERS = frozenset(
     "the on in at during yesterday today meanwhile also then and of while after before when "
     "where with by from as for to that this".split()
@@ -160,7 +161,7 @@ def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titl
     if not m:
         return out
     start = m.start()
-    words = list(regex.finditer(r"[\p{L}'-]+", text[start:lead]))
+    words = list(_WORD.finditer(text[start:lead]))
     while words and (
         words[0].group().lower() in _STARTERS
         or (words[0].group()[0].islower() and words[0].group() not in lex.connectors)
