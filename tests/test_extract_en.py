@@ -183,3 +183,21 @@ def test_spans_point_into_text(text: str) -> None:
                 assert text[s:e] == p.name
             for t in p.titles:
                 assert 0 <= t.span[0] < t.span[1] <= len(text)
+
+
+def test_two_meetings_in_one_document() -> None:
+    text = (
+        " date 2024-05-08 Two meetings\n\nOn the morning of the 7th, Bai Lianfeng presided over a "
+        "meeting of the Standing Committee of the Municipal Party Committee. Ge Hong attended.\n"
+        "On the afternoon of the same day, Ge Hong presided over the 12th executive meeting of "
+        "the municipal government. The meeting was told again in the evening news."
+    )
+    meetings = readouts.extract(text).meetings
+    assert [(m.date, m.time_of_day, m.meeting_type) for m in meetings] == [
+        ("2024-05-07", "morning", "standing_committee_meeting"),
+        ("2024-05-07", "afternoon", "executive_meeting"),
+    ]
+    assert [[(p.name, p.roles) for p in m.participants] for m in meetings] == [
+        [("Bai Lianfeng", ["presided"]), ("Ge Hong", ["attended"])],
+        [("Ge Hong", ["presided"])],
+    ]

@@ -6,8 +6,11 @@ jurisdiction, date, people (names, offices, roles), agenda, formulations, direct
 
 from __future__ import annotations
 
+import regex
+
 from readouts.extract.en import agenda as ag
 from readouts.extract.en import meeting as mt
+from readouts.extract.en.dates import time_of_day
 from readouts.extract.en.header import Header, read_header
 from readouts.extract.en.lexicon import EnglishLexicon, english
 from readouts.extract.en.names import find_names
@@ -17,6 +20,14 @@ from readouts.read.normalize import normalize
 from readouts.read.sentences import split_sentences
 
 EXTRACTOR = "readouts-en/0.1.0"
+_OPENS_MEETING = regex.compile(
+    r"(?:On|In|At|During|That|Also on)\s+(?:the\s+)?(?:same\s+)?(?:morning|afternoon|evening|"
+    r"day|\w+day|\p{Lu}\p{Ll}+\.?\s+\d|\d)"
+)
+_SAME_DAY = regex.compile(
+    r"(?:On|In)\s+the\s+(morning|afternoon|evening)\s+of\s+the\s+same\s+day", regex.I
+)
+_HOLDS = regex.compile(r"held|convened|presided over|chaired|hosted|opened|co-chaired", regex.I)
 
 
 def extract_english(text: str, source: str, doc_id: str) -> Record:
@@ -42,13 +53,52 @@ def extract_english(text: str, source: str, doc_id: str) -> Record:
         return record
     hits = find_names(norm, lex)
     mentions = collect(norm, sentences, hits, lex)
-    anchor = _main_anchor(anchors, head)
-    region = (0, len(norm))
-    meeting = _meeting(text, norm, anchor, sentences, head, lex)
-    meeting.participants = participants(text, mentions, region, lex)
-    record.meetings = [meeting]
+    chosen = _meeting_anchors(norm, anchors, sentences, head)
+    for i, anchor in enumerate(chosen):
+        start = 0 if i == 0 else anchor.sentence[0]
+        end = chosen[i + 1].sentence[0] if i + 1 < len(chosen) else len(norm)
+        meeting = _meeting(text, norm, anchor, sentences, head, lex)
+        same_day = _SAME_DAY.match(norm, anchor.sentence[0], anchor.held[0])
+        if i > 0 and same_day:
+            meeting.date = record.meetings[-1].date
+            meeting.time_of_day = time_of_day(same_day.group(1))  # type: ignore[assignment]
+            meeting.evidence.date = record.meetings[-1].evidence.date
+            meeting.evidence.time_of_day = same_day.span(1)
+        inside = [m for m in mentions if start <= m.hit.start < end]
+        meeting.participants = participants(text, inside, (start, end), lex)
+        record.meetings.append(meeting)
     record.is_readout = True
     return record
+
+
+def _meeting_anchors(
+    norm: str, anchors: list[mt.Anchor], sentences: list[tuple[int, int]], head: Header
+) -> list[mt.Anchor]:
+    """The main anchor, and each later one that opens another meeting: a sentence starting
+    with its own time ("On the afternoon of the same day, ... held") and a different date or
+    time of day from the meeting before it."""
+    first = _main_anchor(anchors, head)
+    chosen = [first]
+    last = mt.meeting_date(norm, first, sentences, head)
+    for anchor in anchors:
+        if anchor.sentence[0] <= chosen[-1].sentence[0]:
+            continue
+        if not _OPENS_MEETING.match(norm, anchor.sentence[0], anchor.held[0]):
+            continue
+        if not _HOLDS.fullmatch(norm, *anchor.held):
+            continue
+        own = mt.meeting_date(norm, anchor, [anchor.sentence], head)
+        same_day = _SAME_DAY.match(norm, anchor.sentence[0], anchor.held[0])
+        if same_day:
+            tod = time_of_day(same_day.group(1))
+            own = (last[0], None, tod, same_day.span(1))
+        elif own[1] is None:
+            continue
+        if own[0] == last[0] and (own[2] is None or last[2] is None or own[2] == last[2]):
+            continue  # the same meeting told again (a caption, a lead, a recap)
+        chosen.append(anchor)
+        last = own
+    return chosen
 
 
 def _main_anchor(anchors: list[mt.Anchor], head: Header) -> mt.Anchor:
