@@ -22,6 +22,7 @@ _TIME = (
     r"(?:the )?\w+|yesterday|today|this (?:morning|afternoon|evening)"
 )
 _GAP_TO_VERB = regex.compile(
+    r"(?:\s+of\s+the\s+(?:\p{Lu}[\p{L}'-]*\s+)*\p{Lu}[\p{L}'-]*)?"
     r"[\s,]*(?:(?:as well as|along with|together with|and)\s+(?:the\s+)?(?:other\s+)?"
     r"\p{Ll}[^.;:]{0,120}?)?(?:[\s,]*(?:also|jointly|respectively|then|later|successively|both|"
     r"all|each|again|personally|who|has|have|had|was|were|first|further|finally|"

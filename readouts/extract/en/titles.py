@@ -17,9 +17,9 @@ Span = tuple[int, int]
 _DASH = regex.compile(r"[ ]*(?:-|:)[ ]+")
 _COMMA = regex.compile(r"[ ]*,[ ]*")
 _AND_OTHER = regex.compile(r"[ ]+and other[ ]+")
-_CHUNK_END = regex.compile(r"[,;:()\n]|[.](?=\s|$)")
+_CHUNK_END = regex.compile(r"[,;:\n]|[.](?=\s|$)")
 _AND_SPLIT = regex.compile(r"[ ]+and[ ]+")
-_LEADING = regex.compile(r"^(?:(?:and|also|as well as|the|other|both)[ ]+)+", regex.I)
+_LEADING = regex.compile(r"^(?:(?:and|also|as well as|the|other|both|a|an)[ ]+)+", regex.I)
 _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]+)+$")
 _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
 _TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\s*$", regex.I)
@@ -105,8 +105,8 @@ def titles_after(text: str, pos: int, limit: int, lex: EnglishLexicon) -> Titles
         if verb:
             end = verb.start()
         chunk = text[comma.end() : end]
-        if not is_title(_LEADING.sub("", chunk), lex):
-            return out
+        if not is_title(_LEADING.sub("", chunk), lex) or (end == limit and not verb):
+            return out  # an office running into the next name is that person's
         if _plural(chunk, lex) is not None:
             _set_group(text, comma.end(), end, lex, out)
         else:
