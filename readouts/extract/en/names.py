@@ -26,6 +26,7 @@ _VN_SYLLABLE = regex.compile(
 _ENGLISH_WORD = regex.compile(
     r"(?:tion|sion|ment|ing|ance|ence|ity|ship|ism|ist|ive|ure|ness|ogy|ies|ics|ern|ese)$"
 )
+_TITLE_BEFORE_GENERAL = regex.compile(r"\p{Lu}\p{Ll}+[ -]$")
 _PRESS_LIST = regex.compile(r"\s*(?:,|and)\s*")
 _APPOSITIVE_TITLE = regex.compile(r"[\w' ]{0,60},\s*$")
 _AFTER_TITLE = regex.compile(r"\s*(?:,|-)\s*(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)")
@@ -153,7 +154,9 @@ def _hit(text: str, start: int, end: int, kind: str, lex: EnglishLexicon) -> Nam
     hit = NameHit(start, end, text[start:end], kind, lead=start)
     before = text[max(0, start - 40) : start]
     rank = lex.rank_re.search(before)
-    if rank:
+    if rank and not (
+        rank.group().strip() == "General" and _TITLE_BEFORE_GENERAL.search(before, 0, rank.start())
+    ):
         hit.rank = rank.group().strip()
         hit.rank_start = start - len(before) + rank.start()
         hit.lead = hit.rank_start

@@ -10,6 +10,9 @@ from readouts.extract.en.roles import Mention, assign_roles
 from readouts.extract.en.titles import _plural, titles_after, titles_before
 from readouts.model import Evidence, Participant
 
+_SHORT_SECRETARY = regex.compile(
+    r"(provincial|municipal|city|county) party (?:committee )?secretary"
+)
 _LEADING_THE = regex.compile(r"^the\s+")
 _PUNCT = regex.compile(r"[^\w\s]")
 _LIST_GAP = regex.compile(r"[\s,;]*(?:and)?[\s,]*")
@@ -27,23 +30,23 @@ def _mentions_in(
         after = titles_after(text, hit.end, limit, lex)
         mention = Mention(hit, min(before.end, hit.lead), after.end, before.spans + after.spans)
         out.append(mention)
-        if after.group_span:
-            _spread(text, out, after.group_span)
-        if before.group_span:
-            mention.titles.append(before.group_span)
-            mention.label = before.group_span
+        if after.group:
+            _spread(text, out, after.group)
+        if before.group:
+            mention.titles.extend(before.group)
+            mention.label = before.group
     return out
 
 
-def _spread(text: str, mentions: list[Mention], span: tuple[int, int]) -> None:
+def _spread(text: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> None:
     """A plural label after a list gives each listed person without an office the label."""
     last = mentions[-1]
-    last.titles.append(span)
+    last.titles.extend(spans)
     for m in reversed(mentions[:-1]):
         nxt = mentions[mentions.index(m) + 1]
         if m.titles or not _LIST_GAP.fullmatch(text, m.end, nxt.start):
             break
-        m.titles.append(span)
+        m.titles.extend(spans)
 
 
 def collect(
@@ -74,7 +77,7 @@ def collect(
 
 def _carry_labels(text: str, mentions: list[Mention]) -> None:
     """A plural label before a list ("Party members A, B and C") is each one's office."""
-    label: tuple[int, int] | None = None
+    label: list[tuple[int, int]] | None = None
     previous: Mention | None = None
     for m in mentions:
         if m.label:
@@ -82,7 +85,7 @@ def _carry_labels(text: str, mentions: list[Mention]) -> None:
         elif (
             label and previous and _LIST_GAP.fullmatch(text, previous.end, m.start) and not m.titles
         ):
-            m.titles.append(label)
+            m.titles.extend(label)
         else:
             label = None
         previous = m
@@ -121,7 +124,12 @@ def participants(
 
 
 def _title_key(title: str) -> str:
+    """A key under which two wordings of one office meet ("Provincial Party Secretary" and
+    "Secretary of the Provincial Party Committee")."""
     t = title.lower().strip()
+    short = _SHORT_SECRETARY.fullmatch(t)
+    if short:
+        t = f"secretary of the {short.group(1)} party committee"
     t = _LEADING_THE.sub("", t)
     return _PUNCT.sub("", t).strip()
 

@@ -46,7 +46,7 @@ class Mention:
     end: int  # end of the person's phrase (offices after the name)
     titles: list[tuple[int, int]] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
-    label: tuple[int, int] | None = None  # a plural office before the name ("Party members A, B")
+    label: list[tuple[int, int]] | None = None  # plural offices before ("Party members A, B")
 
 
 @dataclass

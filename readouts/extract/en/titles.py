@@ -22,7 +22,7 @@ _AND_SPLIT = regex.compile(r"[ ]+and[ ]+")
 _LEADING = regex.compile(r"^(?:(?:and|also|as well as|the|other|both|a|an)[ ]+)+", regex.I)
 _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]+)+$")
 _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
-_TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\s*$", regex.I)
+_TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\b.*$", regex.I)
 _WORD = regex.compile(r"[\p{L}'-]+")
 _STARTERS = frozenset(
     "the on in at during yesterday today meanwhile also then and of while after before when "
@@ -34,8 +34,7 @@ _STARTERS = frozenset(
 class Titles:
     spans: list[Span] = field(default_factory=list)
     end: int = 0  # where the person's phrase (name and offices after it) ends
-    group: str | None = None  # singular office from a plural label
-    group_span: Span | None = None
+    group: list[Span] = field(default_factory=list)  # offices of a plural label, each span
 
 
 def is_title(chunk: str, lex: EnglishLexicon) -> bool:
@@ -72,12 +71,17 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _split_and(text: str, start: int, end: int, lex: EnglishLexicon) -> list[Span]:
+def _split_and(
+    text: str, start: int, end: int, lex: EnglishLexicon, plural: bool = False
+) -> list[Span]:
     """Split "Secretary of X and Director of Y" into two offices, but not "X and Y Committee"."""
     spans: list[Span] = []
     cut = start
     for m in _AND_SPLIT.finditer(text, start, end):
-        if is_title(text[m.end() : end], lex) and lex.title_start_re.match(text, m.end()):
+        rest = text[m.end() : end]
+        if plural and _plural(rest, lex) is None:
+            continue  # "members of the Group and Deputy Directors": both parts are plural
+        if is_title(rest, lex) and lex.title_start_re.match(text, m.end()):
             spans.append((cut, m.start()))
             cut = m.end()
     spans.append((cut, end))
@@ -149,8 +153,7 @@ def _set_group(text: str, start: int, end: int, lex: EnglishLexicon, out: Titles
     s, e = _trim(text, start, end)
     singular = _plural(text[s:e], lex)
     if singular:
-        out.group = singular
-        out.group_span = (s, e)
+        out.group = _split_and(text, s, e, lex, plural=True)
 
 
 def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titles:
@@ -179,7 +182,7 @@ def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titl
         return out
     singular = _plural(text[s:e], lex)
     if singular:
-        out.group, out.group_span = singular, (s, e)
+        out.group = _split_and(text, s, e, lex, plural=True)
     else:
         out.spans = _split_and(text, s, e, lex)
     out.end = s
