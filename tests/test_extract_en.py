@@ -127,6 +127,8 @@ def test_rank_is_kept_apart_from_name() -> None:
         ("on Wednesday ", dt.date(2025, 3, 13), "2025-03-12"),
         ("yesterday ", dt.date(2022, 5, 2), "2022-05-01"),
         ("On July 10, ", None, None),
+        ("16/10/2025 ", None, "2025-10-16"),
+        ("09/20/2024 ", None, "2024-09-20"),
     ],
 )
 def test_dates(phrase: str, reference: dt.date | None, expected: str | None) -> None:

@@ -36,6 +36,7 @@ _TOD = r"(?P<tod>morning|afternoon|evening|night|followingnoon|forenoon)"
 DATE_RE = regex.compile(
     r"\b(?:"
     rf"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))\b"
+    r"|(?P<sl>(?P<sa>[0-3]?\d)/(?P<sb>[0-3]?\d)/(?P<sy>(?:19|20)\d\d))\b"
     rf"|{_MONTH.format(g='m1')}\s+(?P<d1>[0-3]?\d){_ORD}\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
     rf"|(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?{_MONTH.format(g='m2')}\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?"
     rf"|(?:on\s+)?the\s+(?:{_TOD}\s+of\s+(?:the\s+)?)?(?P<d3>[0-3]?\d)(?:st|nd|rd|th)\b"
@@ -97,6 +98,14 @@ def _hit(m: regex.Match[str]) -> DateHit | None:
     g = m.groupdict()
     if g["iso"]:
         return DateHit(m.start(), m.end(), int(g["iy"]), int(g["im"]), int(g["id"]))
+    if g["sl"]:
+        # Vietnamese and European pages write day/month/year; a first number over 12 can
+        # only be a day and a second one over 12 only a day in the American order.
+        a, b = int(g["sa"]), int(g["sb"])
+        day, month = (b, a) if b > 12 else (a, b)
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return DateHit(m.start(), m.end(), int(g["sy"]), month, day)
     for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
         if g[d]:
             day = int(g[d])
