@@ -7,7 +7,7 @@ import regex
 from readouts.extract.en.lexicon import EnglishLexicon, fold
 from readouts.extract.en.names import NameHit
 from readouts.extract.en.roles import Mention, assign_roles
-from readouts.extract.en.titles import _plural, titles_after, titles_before
+from readouts.extract.en.titles import singular_office, titles_after, titles_before
 from readouts.model import Evidence, Participant
 
 _SHORT_SECRETARY = regex.compile(
@@ -111,7 +111,7 @@ def participants(
             person.rank = m.hit.rank
             person.rank_span = (m.hit.rank_start or 0, (m.hit.rank_start or 0) + len(m.hit.rank))
         for s, e in m.titles:
-            title = _plural(text[s:e], lex) or text[s:e]
+            title = singular_office(text[s:e], lex) or text[s:e]
             tkey = _title_key(title)
             if tkey and tkey not in title_keys[key]:
                 title_keys[key].add(tkey)

@@ -49,7 +49,7 @@ def is_title(chunk: str, lex: EnglishLexicon) -> bool:
     return first[0].isupper() or lex.title_start_re.match(chunk) is not None
 
 
-def _plural(chunk: str, lex: EnglishLexicon) -> str | None:
+def singular_office(chunk: str, lex: EnglishLexicon) -> str | None:
     """The singular office of a plural label, or ``None`` when the label is singular."""
     for m in lex.title_head_re.finditer(chunk):
         singular = lex.plural_heads.get(m.group().lower())
@@ -79,7 +79,7 @@ def _split_and(
     cut = start
     for m in _AND_SPLIT.finditer(text, start, end):
         rest = text[m.end() : end]
-        if plural and _plural(rest, lex) is None:
+        if plural and singular_office(rest, lex) is None:
             continue  # "members of the Group and Deputy Directors": both parts are plural
         if is_title(rest, lex) and lex.title_start_re.match(text, m.end()):
             spans.append((cut, m.start()))
@@ -111,7 +111,7 @@ def titles_after(text: str, pos: int, limit: int, lex: EnglishLexicon) -> Titles
         chunk = text[comma.end() : end]
         if not is_title(_LEADING.sub("", chunk), lex) or (end == limit and not verb):
             return out  # an office running into the next name is that person's
-        if _plural(chunk, lex) is not None:
+        if singular_office(chunk, lex) is not None:
             _set_group(text, comma.end(), end, lex, out)
         else:
             out.spans.extend(_split_and(text, comma.end(), end, lex))
@@ -151,7 +151,7 @@ def _chunk_end(text: str, start: int, limit: int) -> int:
 
 def _set_group(text: str, start: int, end: int, lex: EnglishLexicon, out: Titles) -> None:
     s, e = _trim(text, start, end)
-    singular = _plural(text[s:e], lex)
+    singular = singular_office(text[s:e], lex)
     if singular:
         out.group = _split_and(text, s, e, lex, plural=True)
 
@@ -180,7 +180,7 @@ def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titl
     e = start + words[-1].end()
     if any(w.group()[0].islower() and w.group() not in lex.connectors for w in words):
         return out
-    singular = _plural(text[s:e], lex)
+    singular = singular_office(text[s:e], lex)
     if singular:
         out.group = _split_and(text, s, e, lex, plural=True)
     else:
