@@ -54,16 +54,10 @@ def extract_english(text: str, source: str, doc_id: str) -> Record:
     hits = find_names(norm, lex)
     mentions = collect(norm, sentences, hits, lex)
     chosen = _meeting_anchors(norm, anchors, sentences, head)
-    for i, anchor in enumerate(chosen):
+    for i, (anchor, dated) in enumerate(chosen):
         start = 0 if i == 0 else anchor.sentence[0]
-        end = chosen[i + 1].sentence[0] if i + 1 < len(chosen) else len(norm)
-        meeting = _meeting(text, norm, anchor, sentences, head, lex)
-        same_day = _SAME_DAY.match(norm, anchor.sentence[0], anchor.held[0])
-        if i > 0 and same_day:
-            meeting.date = record.meetings[-1].date
-            meeting.time_of_day = time_of_day(same_day.group(1))  # type: ignore[assignment]
-            meeting.evidence.date = record.meetings[-1].evidence.date
-            meeting.evidence.time_of_day = same_day.span(1)
+        end = chosen[i + 1][0].sentence[0] if i + 1 < len(chosen) else len(norm)
+        meeting = _meeting(text, norm, anchor, dated, sentences, head, lex)
         inside = [m for m in mentions if start <= m.hit.start < end]
         meeting.participants = participants(text, inside, (start, end), lex)
         record.meetings.append(meeting)
@@ -73,15 +67,15 @@ def extract_english(text: str, source: str, doc_id: str) -> Record:
 
 def _meeting_anchors(
     norm: str, anchors: list[mt.Anchor], sentences: list[tuple[int, int]], head: Header
-) -> list[mt.Anchor]:
+) -> list[tuple[mt.Anchor, mt.Dated]]:
     """The main anchor, and each later one that opens another meeting: a sentence starting
     with its own time ("On the afternoon of the same day, ... held") and a different date or
-    time of day from the meeting before it."""
+    time of day from the meeting before it; each with its date."""
     first = _main_anchor(anchors, head)
-    chosen = [first]
     last = mt.meeting_date(norm, first, sentences, head)
+    chosen = [(first, last)]
     for anchor in anchors:
-        if anchor.sentence[0] <= chosen[-1].sentence[0]:
+        if anchor.sentence[0] <= chosen[-1][0].sentence[0]:
             continue
         if not _OPENS_MEETING.match(norm, anchor.sentence[0], anchor.held[0]):
             continue
@@ -89,14 +83,13 @@ def _meeting_anchors(
             continue
         own = mt.meeting_date(norm, anchor, [anchor.sentence], head)
         same_day = _SAME_DAY.match(norm, anchor.sentence[0], anchor.held[0])
-        if same_day:
-            tod = time_of_day(same_day.group(1))
-            own = (last[0], None, tod, same_day.span(1))
+        if same_day:  # the previous meeting's day, with this sentence's time of day
+            own = (last[0], last[1], time_of_day(same_day.group(1)), same_day.span(1))
         elif own[1] is None:
             continue
         if own[0] == last[0] and (own[2] is None or last[2] is None or own[2] == last[2]):
             continue  # the same meeting told again (a caption, a lead, a recap)
-        chosen.append(anchor)
+        chosen.append((anchor, own))
         last = own
     return chosen
 
@@ -114,6 +107,7 @@ def _meeting(
     text: str,
     norm: str,
     anchor: mt.Anchor,
+    dated: mt.Dated,
     sentences: list[tuple[int, int]],
     head: Header,
     lex: EnglishLexicon,
@@ -122,7 +116,7 @@ def _meeting(
     title_text = norm[head.title[0] : head.title[1]] if head.title else ""
     kind, kind_span = mt.meeting_type(norm, anchor, body, title_text, lex)
     place, place_span = mt.jurisdiction(norm, anchor, body, head, lex)
-    iso, date_hit, tod, tod_span = mt.meeting_date(norm, anchor, sentences, head)
+    iso, date_hit, tod, tod_span = dated
     session = mt.session_numbers(norm, anchor, body, lex)
     loc = mt.location(norm, anchor, lex)
     span = anchor.sentence

@@ -229,9 +229,13 @@ def _country(
     return None, None
 
 
+#: A meeting's date: ISO date, the expression it came from, time of day and its span.
+Dated = tuple[str | None, DateHit | None, str | None, tuple[int, int] | None]
+
+
 def meeting_date(
     text: str, anchor: Anchor, sentences: list[tuple[int, int]], head: Header
-) -> tuple[str | None, DateHit | None, str | None, tuple[int, int] | None]:
+) -> Dated:
     """The meeting's date from the anchor sentence (or its neighbours) and its time of day."""
     index = sentences.index(anchor.sentence) if anchor.sentence in sentences else 0
     neighbours = [

@@ -114,13 +114,10 @@ def _kr_cased(lex: EnglishLexicon) -> frozenset[str]:
     return frozenset(s.capitalize() for s in lex.kr_surnames)
 
 
-def _is_place(text: str, lex: EnglishLexicon) -> bool:
-    return text in lex.places or any(text.startswith(p + " ") for p in _place_prefixes(text, lex))
-
-
-def _place_prefixes(text: str, lex: EnglishLexicon) -> list[str]:
-    first_two = " ".join(text.split(" ")[:2])
-    return [first_two] if first_two in lex.places else []
+def _is_place(name: str, lex: EnglishLexicon) -> bool:
+    """A place name, or a longer run that starts with a two-word one ("Ha Tinh Dong")."""
+    first_two = " ".join(name.split(" ")[:2])
+    return name in lex.places or (first_two != name and first_two in lex.places)
 
 
 def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:

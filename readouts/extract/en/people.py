@@ -42,8 +42,7 @@ def _spread(text: str, mentions: list[Mention], spans: list[tuple[int, int]]) ->
     """A plural label after a list gives each listed person without an office the label."""
     last = mentions[-1]
     last.titles.extend(spans)
-    for m in reversed(mentions[:-1]):
-        nxt = mentions[mentions.index(m) + 1]
+    for m, nxt in zip(reversed(mentions[:-1]), reversed(mentions[1:]), strict=True):
         if m.titles or not _LIST_GAP.fullmatch(text, m.end, nxt.start):
             break
         m.titles.extend(spans)
