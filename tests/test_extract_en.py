@@ -203,3 +203,17 @@ def test_two_meetings_in_one_document() -> None:
         [("Bai Lianfeng", ["presided"]), ("Ge Hong", ["attended"])],
         [("Ge Hong", ["presided"])],
     ]
+
+
+def test_directives_belong_to_their_meeting() -> None:
+    text = (
+        "On the morning of March 3, 2024, Bai Lianfeng presided over a meeting of the Standing "
+        "Committee. The meeting stressed that we must protect farmland.\n"
+        "On the afternoon of the same day, Ge Hong presided over the 12th executive meeting. "
+        "The meeting emphasized that it is necessary to repair the dams."
+    )
+    meetings = readouts.extract(text).meetings
+    assert [[d.text for d in m.directives] for m in meetings] == [
+        ["The meeting stressed that we must protect farmland."],
+        ["The meeting emphasized that it is necessary to repair the dams."],
+    ]

@@ -57,7 +57,8 @@ def extract_english(text: str, source: str, doc_id: str) -> Record:
     for i, (anchor, dated) in enumerate(chosen):
         start = 0 if i == 0 else anchor.sentence[0]
         end = chosen[i + 1][0].sentence[0] if i + 1 < len(chosen) else len(norm)
-        meeting = _meeting(text, norm, anchor, dated, sentences, head, lex)
+        section = [s for s in sentences if start <= s[0] < end]
+        meeting = _meeting(text, norm, anchor, dated, sentences, section, head, lex)
         inside = [m for m in mentions if start <= m.hit.start < end]
         meeting.participants = participants(text, inside, (start, end), lex)
         record.meetings.append(meeting)
@@ -109,6 +110,7 @@ def _meeting(
     anchor: mt.Anchor,
     dated: mt.Dated,
     sentences: list[tuple[int, int]],
+    section: list[tuple[int, int]],
     head: Header,
     lex: EnglishLexicon,
 ) -> Meeting:
@@ -134,9 +136,9 @@ def _meeting(
         meeting_type=kind,
         session=Session(number=session[0], term=session[1], span=session[2]) if session else None,
         location=Location(name=text[loc[1][0] : loc[1][1]], span=loc[1]) if loc else None,
-        agenda=ag.agenda_items(text, sentences, span, lex),
-        formulations=ag.formulations(text, norm, 0, len(norm), lex),
-        directives=ag.directives(text, sentences, lex),
+        agenda=ag.agenda_items(text, section, span, lex),
+        formulations=ag.formulations(text, norm, section[0][0], section[-1][1], lex),
+        directives=ag.directives(text, section, lex),
         span=span,
         evidence=MeetingEvidence(
             date=(date_hit.start, date_hit.end) if date_hit and iso else None,
