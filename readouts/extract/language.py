@@ -12,13 +12,16 @@ _HAN = regex.compile(r"\p{Han}")
 # Letters that only Vietnamese uses among the languages we read (horn vowels, d-bar, and
 # vowels carrying a tone mark together with a circumflex or breve).
 _VIET = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+_LETTER_RUN = regex.compile(r"\p{L}+")
 _SAMPLE = 20_000
 
 
 def detect_language(text: str) -> str:
     """``"zh"``, ``"vi"`` or ``"en"`` from the first part of the text."""
     sample = text[:_SAMPLE]
-    letters = sum(1 for ch in sample if ch.isalpha()) or 1
+    if sample.isascii():
+        return "en"
+    letters = sum(map(len, _LETTER_RUN.findall(sample))) or 1
     if len(_HAN.findall(sample)) / letters > 0.2:
         return "zh"
     if len(_VIET.findall(sample)) / letters > 0.03:

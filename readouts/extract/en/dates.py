@@ -8,6 +8,7 @@ dateline); a date is never given a year the text does not support.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import regex
@@ -33,7 +34,7 @@ _MONTH = (
 _ORD = r"(?:st|nd|rd|th)?"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _TOD = r"(?P<tod>morning|afternoon|evening|night|followingnoon|forenoon)"
-DATE_RE = regex.compile(
+_DATE_SOURCE = (
     r"\b(?:"
     rf"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))\b"
     r"|(?P<sl>(?P<sa>[0-3]?\d)/(?P<sb>[0-3]?\d)/(?P<sy>(?:19|20)\d\d))\b"
@@ -43,9 +44,13 @@ DATE_RE = regex.compile(
     r"(?=\s*(?:[,.;)]|$)|\s+(?:of|in|at|and|to|from|the|this|last|that|morning|afternoon|evening)\b)"
     rf"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|(?P<rel>yesterday|today|the day before yesterday)\b"
-    r")",
-    regex.I,
+    r")"
 )
+DATE_RE = regex.compile(_DATE_SOURCE, regex.I)
+# The same pattern in lower case, run over an ASCII-lower-cased copy of the text: several
+# times faster than a case-insensitive search, and the copy has the same offsets.
+_DATE_LOWER = re.compile(_DATE_SOURCE.lower().replace("(?p<", "(?P<"))
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 TOD_RE = regex.compile(
     r"\b(?:(?:on|in|during)\s+the\s+|this\s+|that\s+)?(morning|afternoon|evening|night|"
     r"followingnoon|forenoon)\b(?:\s+of\b)?",
@@ -82,9 +87,13 @@ def time_of_day(word: str) -> str | None:
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHit]:
     """Every date expression between ``start`` and ``end``."""
+    end = len(text) if end is None else end
+    # One character of left context keeps ``\b`` at ``start`` as it is in the whole text.
+    left = max(0, start - 1)
+    window = text[left:end].translate(_ASCII_LOWER)
     hits = []
-    for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
-        hit = _hit(m)
+    for m in _DATE_LOWER.finditer(window, start - left):
+        hit = _hit(m, left)
         if hit:
             hits.append(hit)
     return hits
@@ -94,10 +103,11 @@ def _month(word: str | None) -> int | None:
     return _MONTHS.get(word[:3].lower()) if word else None
 
 
-def _hit(m: regex.Match[str]) -> DateHit | None:
+def _hit(m: re.Match[str], offset: int) -> DateHit | None:
     g = m.groupdict()
+    start, end = m.start() + offset, m.end() + offset
     if g["iso"]:
-        return DateHit(m.start(), m.end(), int(g["iy"]), int(g["im"]), int(g["id"]))
+        return DateHit(start, end, int(g["iy"]), int(g["im"]), int(g["id"]))
     if g["sl"]:
         # Vietnamese and European pages write day/month/year; a first number over 12 can
         # only be a day and a second one over 12 only a day in the American order.
@@ -105,21 +115,21 @@ def _hit(m: regex.Match[str]) -> DateHit | None:
         day, month = (b, a) if b > 12 else (a, b)
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
-        return DateHit(m.start(), m.end(), int(g["sy"]), month, day)
+        return DateHit(start, end, int(g["sy"]), month, day)
     for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
         if g[d]:
             day = int(g[d])
             if not 1 <= day <= 31:
                 return None
-            return DateHit(m.start(), m.end(), int(g[y]) if g[y] else None, _month(g[mo]), day)
+            return DateHit(start, end, int(g[y]) if g[y] else None, _month(g[mo]), day)
     if g["d3"]:
         day = int(g["d3"])
-        return DateHit(m.start(), m.end(), None, None, day) if 1 <= day <= 31 else None
+        return DateHit(start, end, None, None, day) if 1 <= day <= 31 else None
     if g["wd"]:
-        return DateHit(m.start(), m.end(), None, None, None, _WEEKDAYS.index(g["wd"].lower()))
+        return DateHit(start, end, None, None, None, _WEEKDAYS.index(g["wd"].lower()))
     rel = g["rel"].lower()
     back = {"yesterday": 1, "today": 0, "the day before yesterday": 2}[rel]
-    return DateHit(m.start(), m.end(), None, None, None, relative=back)
+    return DateHit(start, end, None, None, None, relative=back)
 
 
 def resolve(hit: DateHit, reference: dt.date | None, year_hint: int | None) -> str | None:
