@@ -10,6 +10,7 @@ import ahocorasick
 import regex
 
 from readouts import lexicon as lx
+from readouts.extract.en.caseless import CaselessPattern
 
 LANG = "en"
 
@@ -44,39 +45,39 @@ class EnglishLexicon:
     pinyin: frozenset[str]
     not_name: frozenset[str]
     title_heads: frozenset[str]
-    title_head_re: regex.Pattern[str]
-    title_start_re: regex.Pattern[str]
+    title_head_re: CaselessPattern
+    title_start_re: CaselessPattern
     plural_heads: dict[str, str]
     connectors: frozenset[str]
     group_words: frozenset[str]
     honorific_re: regex.Pattern[str]
     rank_re: regex.Pattern[str]
-    press_re: regex.Pattern[str]
+    press_re: CaselessPattern
     places: dict[str, Place]
     place_re: regex.Pattern[str]
     outlets: dict[str, tuple[str, str, str]]
     outlet_re: regex.Pattern[str]
-    subject_role_re: regex.Pattern[str]
+    subject_role_re: CaselessPattern
     subject_role_groups: tuple[str, ...]
-    object_role_re: regex.Pattern[str]
+    object_role_re: CaselessPattern
     object_role_groups: tuple[str, ...]
     object_extra: dict[str, list[str]]
-    meeting_noun_re: regex.Pattern[str]
-    held_re: regex.Pattern[str]
-    types: tuple[tuple[str, regex.Pattern[str]], ...]
+    meeting_noun_re: CaselessPattern
+    held_re: CaselessPattern
+    types: tuple[tuple[str, CaselessPattern], ...]
     ordinals: dict[str, int]
     body_heads: frozenset[str]
-    agenda_re: regex.Pattern[str]
+    agenda_re: CaselessPattern
     agenda_groups: tuple[str, ...]
-    directive_re: regex.Pattern[str]
+    directive_re: CaselessPattern
     formulations: ahocorasick.Automaton
 
 
-def _grouped(sections: dict[str, list[str]]) -> tuple[regex.Pattern[str], tuple[str, ...]]:
+def _grouped(sections: dict[str, list[str]]) -> tuple[CaselessPattern, tuple[str, ...]]:
     """One alternation with a named group per key, longest cue first within each key."""
     names = tuple(sections)
     parts = [f"(?P<{k}>{_alternation(v)})" for k, v in sections.items()]
-    return regex.compile(r"\b(?:" + "|".join(parts) + r")\b", regex.I), names
+    return CaselessPattern(r"\b(?:" + "|".join(parts) + r")\b"), names
 
 
 @cache
@@ -106,18 +107,17 @@ def english() -> EnglishLexicon:
         pinyin=frozenset(lx.lines(LANG, "pinyin_syllables.txt")),
         not_name=frozenset(w.lower() for w in people["not_name_words"]),
         title_heads=frozenset(h.lower() for h in heads),
-        title_head_re=regex.compile(r"\b(?:" + _words(heads) + r")\b", regex.I),
-        title_start_re=regex.compile(
-            r"(?:(?:" + _words(titles["modifiers"]) + r")\s+){0,4}(?:" + _words(heads) + r")\b",
-            regex.I,
+        title_head_re=CaselessPattern(r"\b(?:" + _words(heads) + r")\b"),
+        title_start_re=CaselessPattern(
+            r"(?:(?:" + _words(titles["modifiers"]) + r")\s+){0,4}(?:" + _words(heads) + r")\b"
         ),
         plural_heads={k.lower(): v for k, v in titles["plural_heads"].items()},
         connectors=frozenset(titles["connectors"]),
         group_words=frozenset(titles["group_words"]),
         honorific_re=regex.compile(r"(?<![\w-])(?:" + _words(people["honorifics"]) + r")\s+$"),
         rank_re=regex.compile(r"(?<![\w-])(?:" + _words(people["ranks"]) + r")\s+$"),
-        press_re=regex.compile(
-            r"(?:\b(?:" + _words(people["press_cues_before"]) + r")[:\s]*|/\s*)$", regex.I
+        press_re=CaselessPattern(
+            r"(?:\b(?:" + _words(people["press_cues_before"]) + r")[:\s]*|/\s*)$"
         ),
         places=places,
         place_re=regex.compile(r"\b(?:" + _words(list(places)) + r")\b"),
@@ -128,13 +128,13 @@ def english() -> EnglishLexicon:
         object_role_re=object_re,
         object_role_groups=object_groups,
         object_extra=roles["object_extra"],
-        meeting_noun_re=regex.compile(r"\b(?:" + _alternation(meetings["nouns"]) + r")\b", regex.I),
-        held_re=regex.compile(r"\b(?:" + _alternation(meetings["held"]) + r")\b", regex.I),
-        types=tuple((t, regex.compile(p, regex.I)) for t, p in meetings["types"]),
+        meeting_noun_re=CaselessPattern(r"\b(?:" + _alternation(meetings["nouns"]) + r")\b"),
+        held_re=CaselessPattern(r"\b(?:" + _alternation(meetings["held"]) + r")\b"),
+        types=tuple((t, CaselessPattern(p)) for t, p in meetings["types"]),
         ordinals=dict(meetings["ordinals"]),
         body_heads=frozenset(meetings["body_heads"]),
         agenda_re=agenda_re,
         agenda_groups=agenda_groups,
-        directive_re=regex.compile(r"\b(?:" + _alternation(agenda["directives"]) + r")\b", regex.I),
+        directive_re=CaselessPattern(r"\b(?:" + _alternation(agenda["directives"]) + r")\b"),
         formulations=automaton,
     )

@@ -1,0 +1,72 @@
+"""Case-insensitive patterns that run as case-sensitive ones over a lower-cased copy of the text.
+
+A case-insensitive search makes the engine try both cases at every position; the same pattern
+in lower case over an ASCII-lower-cased copy is several times faster.  The copy has exactly the
+offsets of the original (one character for one), so spans stay true, and it is made once per
+text: the last few copies are kept.  The lexicon's cue words are ASCII, which is what makes
+ASCII folding enough.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
+
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+# An escape (kept as written: "\S" is not "\s") or a group name (kept: "(?P<" is syntax).
+_KEEP = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
+
+
+_CACHED_FROM = 512  # shorter texts (phrases, chunks) are cheaper to copy than to look up
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with A-Z lower-cased and every other character unchanged."""
+    if len(text) < _CACHED_FROM:
+        return text.translate(_ASCII_LOWER)
+    return _ascii_lower_cached(text)
+
+
+@lru_cache(maxsize=4)
+def _ascii_lower_cached(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
+
+
+def lower_source(source: str) -> str:
+    """A pattern's source with its literal letters lower-cased and its syntax untouched."""
+    out: list[str] = []
+    at = 0
+    for m in _KEEP.finditer(source):
+        out.append(source[at : m.start()].lower())
+        out.append(m.group())
+        at = m.end()
+    out.append(source[at:].lower())
+    return "".join(out)
+
+
+class CaselessPattern:
+    """The subset of a compiled pattern's interface the extractor uses, ignoring ASCII case."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled = re.compile(lower_source(source))
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._compiled.search(ascii_lower(text), pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._compiled.match(ascii_lower(text), pos, endpos)
+
+    def fullmatch(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        return self._compiled.fullmatch(ascii_lower(text), pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        return self._compiled.finditer(ascii_lower(text), pos, endpos)
