@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+#: Store fixtures (``store``, ``store_target``, ...) for every test directory.
+pytest_plugins = ["store_fixtures"]
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 

@@ -1,0 +1,96 @@
+"""The schema's history: numbered migrations, applied in order when a store is opened.
+
+The ``schema_version`` table records each applied migration (number, name, time).  Opening a
+store applies the pending ones in one transaction, under a lock (SQLite ``BEGIN IMMEDIATE``,
+a PostgreSQL advisory lock), so two processes opening a new store at once cannot both
+migrate it, and a crash mid-migration leaves the store as it was.
+
+Rules for adding a migration: append a :class:`Migration` with the next number; never edit
+one that has shipped.  Migration 1 creates the tables from :mod:`readouts.store.schema`
+as they are *now*, so a later migration that adds a column to a ``Table`` must use
+:func:`add_missing_columns` (a fresh store already has the column, an old one gets it).
+A store whose version is newer than this code is refused rather than misread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, Table, func, insert, inspect, select
+from sqlalchemy.schema import CreateColumn
+
+from readouts.store import schema
+from readouts.store.errors import StoreError
+from readouts.store.fts import create_fulltext_index
+
+#: PostgreSQL advisory lock key taken while migrating (an arbitrary constant: "readouts").
+_PG_MIGRATION_LOCK = 0x7265_6164_6F75_7473 & 0x7FFF_FFFF_FFFF_FFFF
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _initial(conn: Connection) -> None:
+    """Every table, its indexes, and the full-text index."""
+    schema.metadata.create_all(conn, checkfirst=True)
+    create_fulltext_index(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "tables, indexes and full-text index", _initial),
+)
+LATEST = MIGRATIONS[-1].version
+
+
+def add_missing_columns(conn: Connection, table: Table) -> None:
+    """Add to an existing table the columns its ``Table`` now has (for later migrations)."""
+    present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+    for column in table.columns:
+        if column.name not in present:
+            ddl = CreateColumn(column).compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {ddl}")
+
+
+def current_version(conn: Connection) -> int:
+    """The highest migration applied (0 for an empty database)."""
+    if not inspect(conn).has_table(schema.schema_version.name):
+        return 0
+    found = conn.execute(select(func.max(schema.schema_version.c.version))).scalar()
+    return int(found or 0)
+
+
+def migrate(engine: Engine, display_url: str) -> int:
+    """Bring the store to :data:`LATEST`; returns the version it was at before."""
+    with engine.connect().execution_options(readouts_write=True) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
+        before = current_version(conn)
+        if before > LATEST:
+            raise StoreError(
+                f"{display_url}: store schema version {before} is newer than this readouts "
+                f"understands ({LATEST}); upgrade readouts"
+            )
+        if before == 0:
+            schema.schema_version.create(conn, checkfirst=True)
+        for migration in MIGRATIONS:
+            if migration.version > before:
+                migration.apply(conn)
+                conn.execute(
+                    insert(schema.schema_version).values(
+                        version=migration.version,
+                        name=migration.name,
+                        applied_at=utc_now(),
+                    )
+                )
+    return before
+
+
+def utc_now() -> str:
+    """The current time as an ISO 8601 UTC timestamp (seconds), as the store records it."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

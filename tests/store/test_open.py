@@ -1,0 +1,95 @@
+"""Opening stores: paths and URLs, migrations recorded, WAL, clear errors for bad targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from readouts.store import Store, StoreError, open_store
+from readouts.store import schema as t
+from readouts.store.migrations import LATEST
+from readouts.store.url import database_url, resolve_target
+
+
+def test_new_store_is_migrated_to_latest(store: Store) -> None:
+    assert store.schema_version() == LATEST
+    with store.begin() as conn:
+        names = conn.execute(select(t.schema_version.c.name)).scalars().all()
+    assert len(names) == LATEST
+
+
+def test_reopening_does_not_migrate_again(store_target: str) -> None:
+    for _ in range(2):
+        with open_store(store_target) as opened, opened.begin() as conn:
+            rows = conn.execute(select(t.schema_version)).all()
+    assert [row.version for row in rows] == list(range(1, LATEST + 1))
+
+
+def test_sqlite_store_uses_wal(sqlite_store: Store) -> None:
+    with sqlite_store.begin() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_store_newer_than_code_is_refused(sqlite_target: str) -> None:
+    with open_store(sqlite_target) as opened, opened.begin() as conn:
+        conn.execute(t.schema_version.insert().values(version=LATEST + 1, name="x", applied_at="-"))
+    with pytest.raises(StoreError, match="newer than this readouts"):
+        open_store(sqlite_target)
+
+
+@pytest.mark.parametrize(
+    ("target", "driver", "database"),
+    [
+        ("r.db", "sqlite+pysqlite", "r.db"),
+        ("sqlite:///r.db", "sqlite+pysqlite", "r.db"),
+        (":memory:", "sqlite+pysqlite", ":memory:"),
+        ("postgresql://u@h/db", "postgresql+psycopg", "db"),
+        ("postgres://u:p@h:5433/db", "postgresql+psycopg", "db"),
+    ],
+)
+def test_targets_map_to_urls(target: str, driver: str, database: str) -> None:
+    url = database_url(target)
+    assert (url.drivername, url.database) == (driver, database)
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        ("mysql://u@h/db", "unsupported store URL"),
+        ("no/such/dir/r.db", "does not exist"),
+        ("sqlite:///", "no file path"),
+    ],
+)
+def test_bad_targets_say_why(target: str, problem: str) -> None:
+    with pytest.raises(StoreError, match=problem):
+        open_store(target)
+
+
+def test_a_directory_is_not_a_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="is a directory"):
+        open_store(str(tmp_path))
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(StoreError, match="cannot open store"):
+        open_store(str(path))
+    assert path.read_text().startswith("these are my notes")
+
+
+def test_unreachable_postgres_is_one_sentence() -> None:
+    with pytest.raises(StoreError, match="cannot open store") as info:
+        open_store("postgresql://nobody@127.0.0.1:1/none")
+    assert "\n" not in str(info.value)
+
+
+def test_default_target_comes_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("READOUTS_DB", "/tmp/elsewhere.db")
+    assert resolve_target(None) == "/tmp/elsewhere.db"
+    assert resolve_target("given.db") == "given.db"
+    monkeypatch.delenv("READOUTS_DB")
+    assert resolve_target(None) == "readouts.db"
