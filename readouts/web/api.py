@@ -1,0 +1,7 @@
+"""The REST API over the store."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,53 @@
+"""The application factory: one FastAPI app over one open store.
+
+``create_app(store)`` is read-only: it has no route that writes.  ``create_app(store,
+write_token=T)`` adds the ingest and merge routes, each requiring ``Authorization: Bearer T``.
+Everything else (limits, headers, error shapes, the offline API docs) is the same either way.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+import readouts
+from readouts.store import Store
+from readouts.web import api, apidocs, pages, tryit, write
+from readouts.web.auth import WriteToken
+from readouts.web.errors import install_error_handlers
+from readouts.web.limits import DEFAULT_BODY_LIMIT, BodySizeLimit, SecurityHeaders
+from readouts.web.render import STATIC_DIR
+
+DESCRIPTION = """Read-only JSON over a corpus of meeting readouts: documents, meetings, people,
+bodies, posts, full-text search, formulations and the co-attendance network.  Lists are
+paginated with `limit` and `offset` and answer `{"items": [...], "total": n, ...}`.  Errors are
+`{"error": {"status": n, "message": "..."}}`.  Ingest and merge exist only on a server started
+with `--write-token` and require `Authorization: Bearer TOKEN`."""
+
+
+def create_app(store: Store, write_token: str | None = None) -> FastAPI:
+    """The web UI and REST API over ``store``; writes only with ``write_token``."""
+    app = FastAPI(
+        title="readouts",
+        version=readouts.__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.writable = write_token is not None
+    install_error_handlers(app)
+    app.include_router(api.router, prefix="/api")
+    app.include_router(tryit.router)
+    app.include_router(pages.router)
+    app.include_router(apidocs.router)
+    if write_token is not None:
+        app.include_router(write.make_router(WriteToken(write_token)), prefix="/api")
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    apidocs.mount_assets(app)
+    path_limits = {"/try": tryit.TRY_BODY_LIMIT, "/api/extract": tryit.TRY_BODY_LIMIT}
+    if write_token is not None:
+        path_limits["/api/documents"] = write.INGEST_BODY_LIMIT
+    app.add_middleware(BodySizeLimit, default_limit=DEFAULT_BODY_LIMIT, path_limits=path_limits)
+    app.add_middleware(SecurityHeaders)
+    return app
