@@ -34,19 +34,38 @@ _MONTH = (
 _ORD = r"(?:st|nd|rd|th)?"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _TOD = r"(?P<tod>morning|afternoon|evening|night|followingnoon|forenoon)"
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# "26 to 29", "September 29 to October 1": a meeting over several days is dated by its first.
+_RANGE_END = rf"(?:\s*(?:-|–|to|and)\s*(?:{_MONTH_WORD}\s+)?[0-3]?\d{_ORD}\b)?"
+_YEAR = r"(?:19|20)\d\d"
 _DATE_SOURCE = (
-    r"\b(?:"
-    rf"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))\b"
-    r"|(?P<sl>(?P<sa>[0-3]?\d)/(?P<sb>[0-3]?\d)/(?P<sy>(?:19|20)\d\d))\b"
-    rf"|{_MONTH.format(g='m1')}\s+(?P<d1>[0-3]?\d){_ORD}\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
-    rf"|(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?{_MONTH.format(g='m2')}\b(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?"
+    # Day/month/year may be glued to a word before it ("Viet Nam21/03/2025" on some pages).
+    rf"(?<![\d/])(?P<sl>(?P<sa>[0-3]?\d)/(?P<sb>[0-3]?\d)/(?P<sy>{_YEAR}))\b"
+    r"|\b(?:"
+    rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))\b"
+    rf"|{_MONTH.format(g='m1')}\s+(?P<d1>[0-3]?\d){_ORD}\b{_RANGE_END}"
+    rf"(?:,?\s+(?P<y1>{_YEAR})\b)?"
+    rf"|(?P<d2>[0-3]?\d){_ORD}{_RANGE_END}\s+(?:of\s+)?{_MONTH.format(g='m2')}\b"
+    rf"(?:,?\s+(?P<y2>{_YEAR})\b)?"
     rf"|(?:on\s+)?the\s+(?:{_TOD}\s+of\s+(?:the\s+)?)?(?P<d3>[0-3]?\d)(?:st|nd|rd|th)\b"
-    r"(?=\s*(?:[,.;)]|$)|\s+(?:of|in|at|and|to|from|the|this|last|that|morning|afternoon|evening)\b)"
+    rf"(?!\s+of\s+{_MONTH_WORD})(?=\s*(?:[,.;)]|$)|\s+(?:of|in|at|and|to|from|the|this|last|that|morning|afternoon|evening)\b)"
     rf"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     rf"|(?P<rel>yesterday|today|the day before yesterday)\b"
     r")"
 )
 DATE_RE = regex.compile(_DATE_SOURCE, regex.I)
+# A year the text speaks of ("work in 2023", "the first quarter of 2021"), not a birth year,
+# a range's start ("2021-2025") or a target ("by 2030").
+_YEAR_MENTION = re.compile(
+    rf"(?<!born )\b(?:in|of|during)\s+(?:the\s+year\s+)?(?P<y>{_YEAR})\b(?!\s*[-–/])"
+)
+# A congress named with the term it opens: "the 1st Provincial Party Congress, term 2025 - 2030",
+# "the 18th Hanoi Party Congress ... for the 2025-2030 term" (not one being prepared for).
+_CONGRESS_TERM = re.compile(
+    rf"\bcongress\b(?:(?!organi[sz]|prepar)[^.;]){{0,80}}?\b(?:"
+    rf"(?:term|period|tenure)[\s,:]+(?:[ivx]+,\s*)?(?P<a>{_YEAR})\s*[-–]\s*{_YEAR}\b"
+    rf"|(?P<b>{_YEAR})\s*[-–]\s*{_YEAR}\s+(?:term|period|tenure)\b)"
+)
 # The same pattern in lower case, run over an ASCII-lower-cased copy of the text: several
 # times faster than a case-insensitive search, and the copy has the same offsets.
 _DATE_LOWER = re.compile(_DATE_SOURCE.lower().replace("(?p<", "(?P<"))
@@ -130,6 +149,42 @@ def _hit(m: re.Match[str], offset: int) -> DateHit | None:
     rel = g["rel"].lower()
     back = {"yesterday": 1, "today": 0, "the day before yesterday": 2}[rel]
     return DateHit(start, end, None, None, None, relative=back)
+
+
+_PREPARING = re.compile(r"organi[sz]|prepar|plan")
+
+
+def spoken_years(text: str) -> tuple[int, ...]:
+    """The distinct years the text speaks of ("work in 2023"), in order."""
+    return tuple(sorted({int(m.group("y")) for m in _YEAR_MENTION.finditer(text)}))
+
+
+def congress_term_year(text: str) -> int | None:
+    """The start of the latest term a congress in the text opens (held as its term begins)."""
+    lowered = text.translate(_ASCII_LOWER)
+    starts = [
+        int(m.group("a") or m.group("b"))
+        for m in _CONGRESS_TERM.finditer(lowered)
+        if not _PREPARING.search(lowered, max(0, m.start() - 80), m.start())
+    ]
+    return max(starts) if starts else None
+
+
+def seasonal_year(month: int | None, years: tuple[int, ...]) -> int | None:
+    """The year of a meeting in ``month`` from the years its text speaks of.
+
+    Year-end meetings review this year and plan the next ("results in 2024, tasks for 2025" in
+    December is 2024); a meeting early in the year that speaks of one year only reviews it
+    ("the work in 2023" in February is 2024).  Otherwise the latest year is the meeting's.
+    """
+    if not years:
+        return None
+    latest = years[-1]
+    if month is not None and month >= 10 and latest - 1 in years:
+        return latest - 1
+    if month is not None and month <= 2 and len(years) == 1:
+        return latest + 1
+    return latest
 
 
 def resolve(hit: DateHit, reference: dt.date | None, year_hint: int | None) -> str | None:

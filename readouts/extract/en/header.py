@@ -13,17 +13,25 @@ from dataclasses import dataclass
 
 import regex
 
-from readouts.extract.en.dates import DateHit, find_dates, resolve, to_date
+from readouts.extract.en.dates import (
+    DateHit,
+    congress_term_year,
+    find_dates,
+    resolve,
+    seasonal_year,
+    spoken_years,
+    to_date,
+)
 from readouts.extract.en.lexicon import EnglishLexicon
 
-_DATE_LINE = regex.compile(r"^\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\b[ ]*")
+_DATE_LINE = regex.compile(r"^\s*date\s+((?:19|20)\d\d-\d\d(-\d\d)?)\b[ ]*")
 _STAMP = regex.compile(
     r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:\s+\d\d:\d\d(?::\d\d)?)?|"
     r"\b\d\d:\d\d, ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w* \d{1,2}, (?:19|20)\d\d)"
 )
 _DATELINE = regex.compile(
-    r"(?:^|\n)[ ]*(?:\(?(?P<o1>[\w.' -]{2,40}?)\)?,\s+(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
-    r"Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,\s+(?:19|20)\d\d)?\s*\("
+    r"(?:^|\n)[ ]*(?:\(?(?P<o1>[\w.' -]{2,40}?)\)?,\s+(?:[\w.' -]{2,30},\s+)?"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,\s+(?:19|20)\d\d)?\s*\("
     r"|\((?P<o2>[\w.' -]{2,30})\)\s*[-–]+)",
 )
 _XINHUA = regex.compile(r"\((?P<o>[A-Z][\w ]{1,30})\)\s*--")
@@ -41,7 +49,18 @@ class Header:
     outlet_jurisdiction: str | None = None
     outlet_country: str | None = None
     reference: dt.date | None = None  # the date the text is written from
-    year_hint: int | None = None  # the latest year the text states, when no reference
+    year_hint: int | None = None  # the year of the latest full date or of the headline
+    spoken_years: tuple[int, ...] = ()  # the years the text speaks of ("work in 2023")
+    term_year: int | None = None  # the first year of the term a congress opens
+    #: The month the text was written in (YYYY-MM) and where it is stated, for a meeting the
+    #: text reports without a date of its own ("a few days ago", "the regular meeting").
+    month: tuple[str, tuple[int, int]] | None = None
+
+    def year_for(self, month: int | None) -> int | None:
+        """The year of a date in ``month`` that the text gives without one (no reference)."""
+        if self.reference is not None:
+            return None
+        return self.year_hint or seasonal_year(month, self.spoken_years) or self.term_year
 
 
 def read_header(text: str, lex: EnglishLexicon) -> Header:
@@ -50,8 +69,10 @@ def read_header(text: str, lex: EnglishLexicon) -> Header:
     first_end = len(text) if first_end < 0 else first_end
     m = _DATE_LINE.match(text)
     start = 0
-    if m:
+    if m and m.group(2):
         head.published, head.published_span = m.group(1), m.span(1)
+    if m:
+        head.month = (m.group(1)[:7], m.span(1))
         start = m.end()
     title = text[start:first_end].strip()
     if title and len(title) <= _TITLE_MAX and not title.endswith((".", ":")):
@@ -60,14 +81,23 @@ def read_header(text: str, lex: EnglishLexicon) -> Header:
     _stamp(text, head)
     _outlet(text, head, lex)
     head.reference = to_date(head.published)
-    _dateline_reference(text, head)
     if head.reference is None:
-        years = [h.year for h in find_dates(text) if h.explicit and h.year]
-        head.year_hint = max(years) if years else None
-        if head.year_hint is None and head.title:
-            year = _YEAR.search(text, *head.title)
-            head.year_hint = int(year.group()) if year else None
+        head.year_hint = _year_hint(text, head)
+        head.spoken_years = spoken_years(text)
+        head.term_year = congress_term_year(text)
+    _dateline_reference(text, head)
     return head
+
+
+def _year_hint(text: str, head: Header) -> int | None:
+    """The latest full date's year, or the headline's (with no dated header)."""
+    years = [h.year for h in find_dates(text) if h.explicit and h.year]
+    if years:
+        return max(years)
+    if head.title:
+        found = _YEAR.search(text, *head.title)
+        return int(found.group()) if found else None
+    return None
 
 
 def _stamp(text: str, head: Header) -> None:
@@ -115,7 +145,6 @@ def _dateline_reference(text: str, head: Header) -> None:
     if not hits:
         return
     hit: DateHit = hits[-1]
-    base = head.reference
-    iso = resolve(hit, base, head.year_hint) if base else None
+    iso = resolve(hit, head.reference, head.year_for(hit.month))
     if iso:
         head.reference = to_date(iso)

@@ -255,12 +255,24 @@ def meeting_date(
                 abs(h.start - held),
             ),
         )
-        iso = resolve(hit, head.reference, head.year_hint)
+        iso = resolve(hit, head.reference, head.year_for(hit.month))
+        if iso is None and head.month and hit.month in (None, int(head.month[0][5:7])):
+            iso = head.month[0]  # "held Friday" in a text dated by its month only
         tod = TOD_RE.search(text, max(ns, hit.start - 40), min(ne, hit.end + 25))
         if tod is None:
             tod = TOD_RE.search(text, ns, anchor.held[0]) if (ns, ne) == anchor.sentence else None
         return iso, hit, time_of_day(tod.group(1)) if tod else None, tod.span() if tod else None
-    return None, None, None, None
+    return _month_of_writing(text, anchor, head)
+
+
+def _month_of_writing(text: str, anchor: Anchor, head: Header) -> Dated:
+    """A meeting reported with no date of its own was held in the month the text is dated."""
+    if head.month is None:
+        return None, None, None, None
+    iso, (start, end) = head.month
+    hit = DateHit(start, end, int(iso[:4]), int(iso[5:7]), None)
+    tod = TOD_RE.search(text, anchor.sentence[0], anchor.held[0])
+    return iso, hit, time_of_day(tod.group(1)) if tod else None, tod.span() if tod else None
 
 
 def _in_dateline(text: str, hit: DateHit, head: Header) -> bool:

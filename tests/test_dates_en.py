@@ -1,0 +1,79 @@
+"""Dates: ranges, glued day/month/year, and the year a text without a dated header is in."""
+
+from __future__ import annotations
+
+import pytest
+
+from readouts import extract
+from readouts.extract.en.dates import find_dates, seasonal_year, spoken_years
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("held from October 26 to 29, 2020 in the city", (2020, 10, 26)),
+        ("a visit on 10-11 June 2021 to the county", (2021, 6, 10)),
+        ("from September 29 to October 1, the congress", (None, 9, 29)),
+        ("Viet Nam21/03/2025 On the afternoon", (2025, 3, 21)),
+        ("On July 10, the committee", (None, 7, 10)),
+        ("the 5th of May", (None, 5, 5)),
+    ],
+)
+def test_date_expressions(text: str, expected: tuple[int | None, int, int]) -> None:
+    hit = find_dates(text)[0]
+    assert (hit.year, hit.month, hit.day) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("summarized the work in 2023 and tasks for 2024", (2023,)),
+        ("Comrade Lu Anping was born in 1966 in the county", ()),
+        ("the first quarter of 2021 and the 2021-2026 term", (2021,)),
+        ("targets for 2025-2030 and the vision to 2045", ()),
+    ],
+)
+def test_spoken_years(text: str, years: tuple[int, ...]) -> None:
+    assert spoken_years(text) == years
+
+
+@pytest.mark.parametrize(
+    ("month", "years", "expected"),
+    [
+        (12, (2024, 2025), 2024),  # year-end: results this year, tasks next year
+        (2, (2023,), 2024),  # new year: reviewing last year
+        (2, (2023, 2024), 2024),
+        (6, (2021,), 2021),
+        (None, (2019, 2020), 2020),
+        (5, (), None),
+    ],
+)
+def test_seasonal_year(month: int | None, years: tuple[int, ...], expected: int | None) -> None:
+    assert seasonal_year(month, years) == expected
+
+
+CONGRESS = (
+    "On the morning of October 15, the 9th Party Congress of Lam Son province, term "
+    "2025-2030, opened. Secretary Dao Van Khiem presided over the congress.\n"
+)
+PREPARED = (
+    "On the morning of August 8, the Standing Committee of the Provincial Party Committee "
+    "held a meeting on preparations for the Farmers' Association Congress for the 2023-2028 "
+    "term. Secretary Dao Van Khiem presided over the meeting.\n"
+)
+UNDATED = (
+    " date 2024-03-18 Standing Committee studies the spirit of the conference\n\n"
+    "A few days ago, the Standing Committee of the Municipal Party Committee held a meeting. "
+    "Secretary Lin Qiaosheng presided over the meeting.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [(CONGRESS, "2025-10-15"), (PREPARED, None), (UNDATED, "2024-03")],
+)
+def test_meeting_year_from_the_text(text: str, date: str | None) -> None:
+    meeting = extract(text).meetings[0]
+    assert meeting.date == date
+    if date:
+        assert meeting.evidence.date is not None
