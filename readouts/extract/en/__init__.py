@@ -58,8 +58,9 @@ def extract_english(text: str, source: str, doc_id: str) -> Record:
         start = 0 if i == 0 else anchor.sentence[0]
         end = chosen[i + 1][0].sentence[0] if i + 1 < len(chosen) else len(norm)
         section = [s for s in sentences if start <= s[0] < end]
-        meeting = _meeting(text, norm, anchor, dated, sentences, section, head, lex)
         inside = [m for m in mentions if start <= m.hit.start < end]
+        people = [(m.start, m.end) for m in inside]
+        meeting = _meeting(text, norm, anchor, dated, section, head, lex, people)
         meeting.participants = participants(text, inside, (start, end), lex)
         record.meetings.append(meeting)
     record.is_readout = True
@@ -109,14 +110,14 @@ def _meeting(
     norm: str,
     anchor: mt.Anchor,
     dated: mt.Dated,
-    sentences: list[tuple[int, int]],
     section: list[tuple[int, int]],
     head: Header,
     lex: EnglishLexicon,
+    people: list[tuple[int, int]],
 ) -> Meeting:
     body = mt.find_body(norm, anchor, lex)
     title_text = norm[head.title[0] : head.title[1]] if head.title else ""
-    kind, kind_span = mt.meeting_type(norm, anchor, body, title_text, lex)
+    kind, kind_span = mt.meeting_type(norm, anchor, body, title_text, lex, people)
     place, place_span = mt.jurisdiction(norm, anchor, body, head, lex)
     iso, date_hit, tod, tod_span = dated
     session = mt.session_numbers(norm, anchor, body, lex)

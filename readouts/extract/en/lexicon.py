@@ -65,6 +65,7 @@ class EnglishLexicon:
     meeting_noun_re: CaselessPattern
     held_re: CaselessPattern
     types: tuple[tuple[str, CaselessPattern], ...]
+    other_meeting_re: CaselessPattern
     ordinals: dict[str, int]
     body_heads: frozenset[str]
     agenda_re: CaselessPattern
@@ -131,6 +132,10 @@ def english() -> EnglishLexicon:
         meeting_noun_re=CaselessPattern(r"\b(?:" + _alternation(meetings["nouns"]) + r")\b"),
         held_re=CaselessPattern(r"\b(?:" + _alternation(meetings["held"]) + r")\b"),
         types=tuple((t, CaselessPattern(p)) for t, p in meetings["types"]),
+        other_meeting_re=CaselessPattern(
+            r"\b(?:" + _alternation(meetings["other_meeting_before"]) + r")\s+"
+            r"(?:the\s+)?(?:[\w'’-]+\s+){0,6}$"
+        ),
         ordinals=dict(meetings["ordinals"]),
         body_heads=frozenset(meetings["body_heads"]),
         agenda_re=agenda_re,

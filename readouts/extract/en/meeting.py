@@ -131,25 +131,46 @@ def find_body(text: str, anchor: Anchor, lex: EnglishLexicon) -> BodyHit | None:
     return BodyHit(text[name_s:name_e], (name_s, name_e), term)
 
 
+_HEAD_OF = regex.compile(r"\b(?:the\s+)?(?:\w+\s+){1,3}of\s+(?:the\s+)?$")
+
+
 def meeting_type(
-    text: str, anchor: Anchor, body: BodyHit | None, title: str, lex: EnglishLexicon
+    text: str,
+    anchor: Anchor,
+    body: BodyHit | None,
+    title: str,
+    lex: EnglishLexicon,
+    people: list[tuple[int, int]],
 ) -> tuple[str, tuple[int, int] | None]:
-    """The type from the meeting phrase first, then the sentence, then the headline."""
+    """The type from the meeting phrase first, then the sentence, then the headline.
+
+    A cue inside a person's offices ("Head of the National Assembly Delegation") or naming
+    another meeting ("the spirit of the 20th Party Congress") says nothing of this one.
+    """
     s, e = anchor.sentence
     noun_s, noun_e = anchor.noun
     regions = [(max(s, noun_s - 40), min(e, noun_e + 10))]
     if body:
-        regions.insert(0, (min(body.span[0], noun_s), max(body.span[1], noun_e)))
+        # "the party group of [the Standing Committee of ...]": the head before the body counts
+        head = _HEAD_OF.search(text, max(s, body.span[0] - 40), body.span[0])
+        start = head.start() if head else body.span[0]
+        regions.insert(0, (min(start, noun_s), max(body.span[1], noun_e)))
     regions.append((s, e))
     for rs, re_ in regions:
         for kind, pattern in lex.types:
-            m = pattern.search(text, rs, re_)
-            if m:
-                return kind, m.span()
+            for m in pattern.finditer(text, rs, re_):
+                if not _elsewhere(text, m.start(), people, lex):
+                    return kind, m.span()
     for kind, pattern in lex.types:
         if pattern.search(title):
             return kind, None
     return "other", None
+
+
+def _elsewhere(text: str, at: int, people: list[tuple[int, int]], lex: EnglishLexicon) -> bool:
+    if any(ps <= at < pe for ps, pe in people):
+        return True
+    return lex.other_meeting_re.search(text, max(0, at - 90), at) is not None
 
 
 def session_numbers(

@@ -1,4 +1,4 @@
-"""Dates: ranges, glued day/month/year, and the year a text without a dated header is in."""
+"""Dates, the year a text is in, and meeting-type cues: small written cases for each rule."""
 
 from __future__ import annotations
 
@@ -77,3 +77,27 @@ def test_meeting_year_from_the_text(text: str, date: str | None) -> None:
     assert meeting.date == date
     if date:
         assert meeting.evidence.date is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "On the 21st, the party group of the Standing Committee of the Provincial People's "
+            "Congress held its 12th meeting. Dong Weiping, secretary of the party group, presided.",
+            "party_group_meeting",
+        ),
+        (
+            "On May 3, Zhao Minqing, Head of the National Assembly Delegation of the province, "
+            "attended the meeting and talked with members of the veterans' club.",
+            "working_session",
+        ),
+        (
+            "On May 3, the Standing Committee of the Municipal Party Committee held a meeting to "
+            "convey the spirit of the 20th Party Congress. Secretary Hu Lanshan presided over it.",
+            "standing_committee_meeting",
+        ),
+    ],
+)
+def test_meeting_type_cues(text: str, kind: str) -> None:
+    assert extract(text).meetings[0].meeting_type == kind
