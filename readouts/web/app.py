@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 import readouts
 from readouts.store import Store
-from readouts.web import api, apidocs, pages, tryit, write
+from readouts.web import api, apidocs, pages, pages_entities, tryit, write
 from readouts.web.auth import WriteToken
 from readouts.web.errors import install_error_handlers
 from readouts.web.limits import DEFAULT_BODY_LIMIT, BodySizeLimit, SecurityHeaders
@@ -40,6 +40,7 @@ def create_app(store: Store, write_token: str | None = None) -> FastAPI:
     app.include_router(api.router, prefix="/api")
     app.include_router(tryit.router)
     app.include_router(pages.router)
+    app.include_router(pages_entities.router)
     app.include_router(apidocs.router)
     if write_token is not None:
         app.include_router(write.make_router(WriteToken(write_token)), prefix="/api")

@@ -147,3 +147,78 @@ def _nice_ceiling(value: int) -> int:
             if step * magnitude >= value:
                 return step * magnitude
         magnitude *= 10
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One office on a person's timeline: a bar from first to last seen."""
+
+    label: str
+    href: str
+    y: float
+    x: float
+    width: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    width: int
+    height: int
+    lanes: list[Lane]
+    ticks: list[Tick]
+    dots: list[Tick]  # meetings: position on the axis, label
+    axis_y: float
+
+
+_LANE_H, _LABEL_W = 22, 330
+
+
+def day_number(date: str | None) -> int | None:
+    """Days since year 0 for ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (partial dates at the
+    middle of their period); None for no date."""
+    if not date:
+        return None
+    parts = [int(part) for part in date.split("-")]
+    year, month, day = (
+        parts[0],
+        parts[1] if len(parts) > 1 else 7,
+        parts[2] if len(parts) > 2 else 15,
+    )
+    return year * 372 + (month - 1) * 31 + day - 1
+
+
+def office_timeline(
+    offices: list[tuple[str, str, str | None, str | None]], meetings: list[tuple[str | None, str]]
+) -> Timeline | None:
+    """Lanes for ``(label, href, first_seen, last_seen)`` offices over a shared date axis, and
+    a dot per ``(date, label)`` meeting; None when nothing is dated."""
+    dates = [day_number(d) for _, _, first, last in offices for d in (first, last)]
+    dates += [day_number(date) for date, _ in meetings]
+    known = [d for d in dates if d is not None]
+    if not known:
+        return None
+    low, high = min(known), max(known)
+    low, high = (low - 186, high + 186) if high - low < 372 else (low, high)
+    plot_left, plot_right = _LABEL_W, WIDTH - RIGHT
+    scale = (plot_right - plot_left) / (high - low)
+
+    def x_of(day: int) -> float:
+        return round(plot_left + (day - low) * scale, 2)
+
+    lanes = []
+    for number, (label, href, first, last) in enumerate(offices):
+        start, end = day_number(first), day_number(last)
+        if start is None or end is None:
+            continue
+        y = TOP + number * _LANE_H
+        width = max(4.0, x_of(end) - x_of(start))
+        lanes.append(Lane(label, href, y, x_of(start), round(width, 2), f"{first} – {last}"))
+    axis_y = TOP + max(len(lanes), 1) * _LANE_H + 14
+    first_year, last_year = low // 372 + 1, high // 372
+    step = max(1, (last_year - first_year + 1) // 10)
+    ticks = [Tick(x_of(year * 372), str(year)) for year in range(first_year, last_year + 1, step)]
+    dots = [
+        Tick(x_of(day), label) for date, label in meetings if (day := day_number(date)) is not None
+    ]
+    return Timeline(WIDTH, int(axis_y + 24), lanes, ticks, dots, axis_y)
