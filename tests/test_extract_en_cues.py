@@ -101,3 +101,29 @@ def test_meeting_year_from_the_text(text: str, date: str | None) -> None:
 )
 def test_meeting_type_cues(text: str, kind: str) -> None:
     assert extract(text).meetings[0].meeting_type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction"),
+    [
+        (
+            "From March 30th to 31st, the second meeting of the Standing Committee of the 14th "
+            "Provincial People's Congress was held in Hangzhou. Director Qian Ruolan presided.",
+            "Zhejiang",
+        ),
+        (
+            "On October 24, Ma Wenkui presided over the 12th Standing Committee meeting of the "
+            "14th Dongshan County CPC Committee. Zhao Lin and Sun Bo attended the meeting.",
+            "Dongshan",
+        ),
+        (
+            "On May 21, the Central Military Commission Standing Committee held a conference. "
+            "General Tran Van Khoa presided; Nguyen Duc Lam and Le Quang Vinh attended.",
+            "Vietnam",
+        ),
+    ],
+)
+def test_jurisdiction_rules(text: str, jurisdiction: str) -> None:
+    body = extract(text).meetings[0].body
+    assert body is not None
+    assert body.jurisdiction == jurisdiction

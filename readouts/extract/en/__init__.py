@@ -12,7 +12,7 @@ from readouts.extract.en import agenda as ag
 from readouts.extract.en import meeting as mt
 from readouts.extract.en.dates import time_of_day
 from readouts.extract.en.header import Header, read_header
-from readouts.extract.en.lexicon import EnglishLexicon, english
+from readouts.extract.en.lexicon import EnglishLexicon, Place, english
 from readouts.extract.en.names import find_names
 from readouts.extract.en.people import collect, participants
 from readouts.model import Body, HeaderEvidence, Location, Meeting, MeetingEvidence, Record, Session
@@ -54,13 +54,14 @@ def extract_english(text: str, source: str, doc_id: str) -> Record:
     hits = find_names(norm, lex)
     mentions = collect(norm, sentences, hits, lex)
     chosen = _meeting_anchors(norm, anchors, sentences, head)
+    by_names = mt.people_country([h.kind for h in hits if not h.press])
     for i, (anchor, dated) in enumerate(chosen):
         start = 0 if i == 0 else anchor.sentence[0]
         end = chosen[i + 1][0].sentence[0] if i + 1 < len(chosen) else len(norm)
         section = [s for s in sentences if start <= s[0] < end]
         inside = [m for m in mentions if start <= m.hit.start < end]
         people = [(m.start, m.end) for m in inside]
-        meeting = _meeting(text, norm, anchor, dated, section, head, lex, people)
+        meeting = _meeting(text, norm, anchor, dated, section, head, lex, people, by_names)
         meeting.participants = participants(text, inside, (start, end), lex)
         record.meetings.append(meeting)
     record.is_readout = True
@@ -114,11 +115,12 @@ def _meeting(
     head: Header,
     lex: EnglishLexicon,
     people: list[tuple[int, int]],
+    by_names: Place | None,
 ) -> Meeting:
     body = mt.find_body(norm, anchor, lex)
     title_text = norm[head.title[0] : head.title[1]] if head.title else ""
     kind, kind_span = mt.meeting_type(norm, anchor, body, title_text, lex, people)
-    place, place_span = mt.jurisdiction(norm, anchor, body, head, lex)
+    place, place_span = mt.jurisdiction(norm, anchor, body, head, lex, by_names)
     iso, date_hit, tod, tod_span = dated
     session = mt.session_numbers(norm, anchor, body, lex)
     loc = mt.location(norm, anchor, lex)

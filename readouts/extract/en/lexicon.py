@@ -54,6 +54,7 @@ class EnglishLexicon:
     rank_re: regex.Pattern[str]
     press_re: CaselessPattern
     places: dict[str, Place]
+    city_province: dict[str, str]
     place_re: regex.Pattern[str]
     outlets: dict[str, tuple[str, str, str]]
     outlet_re: regex.Pattern[str]
@@ -121,6 +122,7 @@ def english() -> EnglishLexicon:
             r"(?:\b(?:" + _words(people["press_cues_before"]) + r")[:\s]*|/\s*)$"
         ),
         places=places,
+        city_province=dict((row[0], row[1]) for row in lx.table(LANG, "city_provinces.tsv")),
         place_re=regex.compile(r"\b(?:" + _words(list(places)) + r")\b"),
         outlets=outlets,
         outlet_re=regex.compile(r"\b(?:" + _words(list(outlets)) + r")(?![\w])"),

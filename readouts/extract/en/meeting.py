@@ -19,6 +19,7 @@ from readouts import lexicon as lx
 from readouts.extract.en.dates import TOD_RE, DateHit, find_dates, resolve, time_of_day
 from readouts.extract.en.header import Header
 from readouts.extract.en.lexicon import LANG, EnglishLexicon, Place
+from readouts.extract.en.names import is_romanized_place
 
 _DATELINE_TAIL = regex.compile(
     r"(?:st|nd|rd|th)?\s*(?:,\s*(?:19|20)\d\d\s*)?"
@@ -61,6 +62,24 @@ def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
 def _national() -> tuple[tuple[regex.Pattern[str], str, str], ...]:
     rows = lx.toml(LANG, "meetings.toml")["national"]["bodies"]
     return tuple((regex.compile(p), j, c) for p, j, c in rows)
+
+
+@cache
+def _shared_heads() -> tuple[regex.Pattern[str], ...]:
+    return tuple(regex.compile(p) for p in lx.toml(LANG, "meetings.toml")["national"]["shared"])
+
+
+#: Countries told by the names a text is full of.
+_NAME_COUNTRY = {"cn": Place("China", "CN", "country"), "vn": Place("Vietnam", "VN", "country")}
+
+
+def people_country(kinds: list[str]) -> Place | None:
+    """The country whose names make up most of the people named (two thirds or more)."""
+    counted = Counter(k for k in kinds if k in _NAME_COUNTRY)
+    if not counted:
+        return None
+    kind, n = counted.most_common(1)[0]
+    return _NAME_COUNTRY[kind] if n * 3 >= 2 * sum(counted.values()) else None
 
 
 @dataclass
@@ -206,16 +225,53 @@ def location(text: str, anchor: Anchor, lex: EnglishLexicon) -> tuple[str, tuple
 
 
 def jurisdiction(
+    text: str,
+    anchor: Anchor,
+    body: BodyHit | None,
+    head: Header,
+    lex: EnglishLexicon,
+    by_names: Place | None,
+) -> tuple[Place | None, tuple[int, int] | None]:
+    """Where the body belongs: named in the body, sentence, headline, outlet, or text.
+
+    A provincial body meeting in a city ("held in Hangzhou") belongs to the city's province;
+    a national body both countries have ("the Government", "the Central Military
+    Commission") belongs to the country whose names the text is full of (``by_names``).
+    """
+    if (
+        body
+        and by_names
+        and any(p.search(body.name) for p in _shared_heads())
+        and not lex.place_re.search(body.name)
+        and not _national_body(text, body)
+    ):
+        return by_names, body.span
+    place, span = _named_place(text, anchor, body, head, lex)
+    if place and body and place.level == "city" and "provincial" in body.name.lower():
+        province = lex.city_province.get(place.jurisdiction)
+        if province:
+            return Place(province, place.country, "province"), span
+    return place, span
+
+
+def _named_place(
     text: str, anchor: Anchor, body: BodyHit | None, head: Header, lex: EnglishLexicon
 ) -> tuple[Place | None, tuple[int, int] | None]:
-    """Where the body belongs: named in the body, sentence, headline, outlet, or text."""
     if body:
-        for pattern, juris, country in _national():
-            if pattern.search(body.name):
-                return Place(juris, country, "country"), body.span
+        national = _national_body(text, body)
+        if national:
+            return national, body.span
         m = lex.place_re.search(body.name)
         if m:
             return lex.places[m.group()], (body.span[0] + m.start(), body.span[0] + m.end())
+        local = _LOCAL_UNIT.search(body.name)
+        if local and is_romanized_place(local.group(1), lex):
+            country = _country(text, anchor, head, lex)[0]
+            start = body.span[0] + local.start(1)
+            return Place(local.group(1), country.country if country else "", "county"), (
+                start,
+                start + len(local.group(1)),
+            )
     s, e = anchor.sentence
     for region in ((s, e), head.title or (0, 0)):
         m = lex.place_re.search(text, *region)
@@ -237,6 +293,23 @@ def jurisdiction(
         variant = text[first[best][0] : first[best][1]]
         return lex.places[variant], first[best]
     return _country(text, anchor, head, lex)
+
+
+#: A county, city or prefecture the places table does not list, named in the body itself:
+#: "the 14th Gangu County CPC Committee".
+_LOCAL_UNIT = regex.compile(
+    r"\b(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)\s+(?:County|City|Prefecture|District|Banner)\b"
+)
+
+
+def _national_body(text: str, body: BodyHit) -> Place | None:
+    """A national body, named in full in the body or just after it ("the Central Committee
+    of the Communist Party of China")."""
+    named = text[body.span[0] : min(len(text), body.span[1] + 60)]
+    for pattern, juris, country in _national():
+        if pattern.search(body.name) or pattern.match(named):
+            return Place(juris, country, "country")
+    return None
 
 
 def _country(

@@ -67,6 +67,16 @@ def _is_given_name(token: str, lex: EnglishLexicon) -> bool:
     )
 
 
+def is_romanized_place(name: str, lex: EnglishLexicon) -> bool:
+    """Whether every word of ``name`` reads as pinyin or as Vietnamese syllables ("Gangu",
+    "Da Nang"), so that a county missing from the places table is still recognised."""
+    return all(
+        _is_vn_syllable(word, lex)
+        or (fold(word) not in lex.not_name and _pinyin_split(fold(word), lex.pinyin))
+        for word in name.replace("-", " ").split()
+    )
+
+
 def _is_vn_syllable(token: str, lex: EnglishLexicon) -> bool:
     word = fold(token)
     return word not in lex.not_name and _VN_SYLLABLE.fullmatch(word) is not None
