@@ -6,7 +6,15 @@ library call, so the CLI and the Python API never disagree.
 
 from __future__ import annotations
 
-from readouts.cli import eval_cmd, extract_cmd, serve_cmd  # noqa: F401  (registers commands)
+from readouts.cli import (  # noqa: F401  (each module registers its commands)
+    eval_cmd,
+    export_cmd,
+    extract_cmd,
+    ingest_cmd,
+    people_cmd,
+    query_cmd,
+    serve_cmd,
+)
 from readouts.cli.app import app
 
 __all__ = ["app", "main"]

@@ -13,10 +13,19 @@ from readouts.ids import doc_id
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One input text, decoded exactly as read, so record offsets point into it unchanged."""
+    """One input text, decoded exactly as read, so record offsets point into it unchanged.
+
+    The optional fields come from the input's metadata (an HTML page's, a JSONL line's)
+    when the store ingests it; ``format`` says which kind of input the text came from
+    (``txt``, ``stdin``, ``html``: trafilatura's article text, ``jsonl``: a line's field).
+    """
 
     source: str
     text: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    format: str = "txt"
 
     @property
     def doc_id(self) -> str:

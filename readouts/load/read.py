@@ -26,6 +26,14 @@ def read_path(
     an accident and reading it could block forever.  A path the user names explicitly may be
     a pipe (``<(command)``) and is then read as a stream.
     """
+    data = read_bytes(path, source, max_bytes, regular_only=regular_only)
+    return data if isinstance(data, LoadError) else _decode(data, source)
+
+
+def read_bytes(
+    path: Path, source: str, max_bytes: int, *, regular_only: bool
+) -> bytes | LoadError:
+    """The file's bytes, undecoded (for inputs such as HTML that carry their own encoding)."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -34,7 +42,7 @@ def read_path(
             if regular_only:
                 return LoadError(source, f"not a regular file ({_file_kind(info.st_mode)})")
             with path.open("rb") as stream:
-                return read_stream(stream, source, max_bytes)
+                return read_stream_bytes(stream, source, max_bytes)
         if info.st_size > max_bytes:
             return LoadError(source, _too_large(info.st_size, max_bytes))
         with path.open("rb") as handle:
@@ -43,11 +51,17 @@ def read_path(
         return LoadError(source, os_problem(exc, path))
     if len(data) > max_bytes:  # the file grew after stat
         return LoadError(source, f"file too large: over the {human_size(max_bytes)} limit")
-    return _decode(data, source)
+    return data
 
 
 def read_stream(stream: BinaryIO, source: str, max_bytes: int) -> Document | LoadError:
     """Read a stream (stdin, a pipe) in chunks, stopping one byte past the limit."""
+    data = read_stream_bytes(stream, source, max_bytes)
+    return data if isinstance(data, LoadError) else _decode(data, source)
+
+
+def read_stream_bytes(stream: BinaryIO, source: str, max_bytes: int) -> bytes | LoadError:
+    """A stream's bytes, read in chunks, stopping one byte past the limit."""
     chunks: list[bytes] = []
     total = 0
     try:
@@ -61,7 +75,7 @@ def read_stream(stream: BinaryIO, source: str, max_bytes: int) -> Document | Loa
         return LoadError(source, os_problem(exc, None))
     if total > max_bytes:
         return LoadError(source, f"input too large: over the {human_size(max_bytes)} limit")
-    return _decode(b"".join(chunks), source)
+    return b"".join(chunks)
 
 
 def os_problem(exc: OSError, path: Path | None) -> str:
@@ -95,4 +109,4 @@ def _file_kind(mode: int) -> str:
     return f"mode {oct(stat.S_IFMT(mode))}"
 
 
-__all__ = ["os_problem", "read_path", "read_stream"]
+__all__ = ["os_problem", "read_bytes", "read_path", "read_stream", "read_stream_bytes"]

@@ -17,8 +17,11 @@ from readouts.load.read import os_problem
 TEXT_SUFFIX = ".txt"
 
 
-def walk_text_files(root: Path) -> Iterator[Path | LoadError]:
-    """Every non-hidden ``.txt`` file under ``root``, depth first, sorted by name."""
+def walk_text_files(
+    root: Path, suffixes: tuple[str, ...] = (TEXT_SUFFIX,)
+) -> Iterator[Path | LoadError]:
+    """Every non-hidden file under ``root`` ending in one of ``suffixes`` (lower case; by
+    default ``.txt``), depth first, sorted by name."""
     try:
         with os.scandir(root) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -30,8 +33,8 @@ def walk_text_files(root: Path) -> Iterator[Path | LoadError]:
             continue
         path = root / entry.name
         if _is_real_dir(entry):
-            yield from walk_text_files(path)
-        elif entry.name.lower().endswith(TEXT_SUFFIX):
+            yield from walk_text_files(path, suffixes)
+        elif entry.name.lower().endswith(suffixes):
             yield path
 
 

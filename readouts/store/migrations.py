@@ -42,9 +42,7 @@ def _initial(conn: Connection) -> None:
     create_fulltext_index(conn)
 
 
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "tables, indexes and full-text index", _initial),
-)
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "tables, indexes and full-text index", _initial),)
 LATEST = MIGRATIONS[-1].version
 
 

@@ -49,6 +49,7 @@ class MeetingFilter:
     date_to: str | None = None
 
     def validate(self) -> MeetingFilter:
+        """Check the values and return the filter with NUL characters taken out of text."""
         if self.meeting_type is not None and self.meeting_type not in MEETING_TYPES:
             raise QueryError(
                 f"unknown meeting type {self.meeting_type!r}; one of: {', '.join(MEETING_TYPES)}"
@@ -56,7 +57,19 @@ class MeetingFilter:
         for label, value in (("from", self.date_from), ("to", self.date_to)):
             if value is not None:
                 check_date_prefix(value, label)
-        return self
+        return MeetingFilter(
+            person=plain(self.person) if self.person else None,
+            body=plain(self.body) if self.body else None,
+            jurisdiction=plain(self.jurisdiction) if self.jurisdiction else None,
+            meeting_type=self.meeting_type,
+            date_from=self.date_from,
+            date_to=self.date_to,
+        )
+
+
+def plain(text: str) -> str:
+    """User text without NUL characters, which PostgreSQL refuses in any text parameter."""
+    return text.replace("\x00", " ")
 
 
 def check_date_prefix(value: str, label: str) -> None:

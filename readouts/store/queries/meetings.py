@@ -21,6 +21,7 @@ from readouts.store.queries.filters import (
     check_page,
     date_conditions,
     person_ids_matching,
+    plain,
 )
 from readouts.store.queries.results import (
     BodyActivity,
@@ -69,6 +70,7 @@ def list_meetings(
 
 def get_meeting(store: Store, event_id: str) -> MeetingDetail | None:
     """One merged meeting with every participant (roles and offices over every report)."""
+    event_id = plain(event_id)
     with store.connect() as conn:
         row = conn.execute(summary_select().where(_e.event_id == event_id)).mappings().first()
         if row is None:
@@ -267,7 +269,7 @@ def find_bodies(store: Store, text: str, *, limit: int = 20) -> list[BodySummary
         rows = (
             conn.execute(
                 select(b.body_id, b.name, b.label, b.jurisdiction, b.country, b.n_meetings)
-                .where(b.body_id.in_(body_ids_matching(text)))
+                .where(b.body_id.in_(body_ids_matching(plain(text))))
                 .order_by(b.n_meetings.desc(), b.label)
                 .limit(limit)
             )
@@ -279,6 +281,7 @@ def find_bodies(store: Store, text: str, *, limit: int = 20) -> list[BodySummary
 
 def body_activity(store: Store, body_id: str, *, by: Granularity = "year") -> BodyActivity | None:
     """How many merged meetings a body held per year or month (``None``: no such body)."""
+    body_id = plain(body_id)
     b = t.bodies.c
     period = func.substr(_e.date, 1, _PERIOD_LENGTH[by])
     with store.connect() as conn:

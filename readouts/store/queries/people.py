@@ -18,7 +18,7 @@ from sqlalchemy import Connection, distinct, func, or_, select
 from readouts.eval.fold import fold_name
 from readouts.store import Store
 from readouts.store import schema as t
-from readouts.store.queries.filters import QueryError, check_page, like_pattern
+from readouts.store.queries.filters import QueryError, check_page, like_pattern, plain
 from readouts.store.queries.meetings import ROLES
 from readouts.store.queries.results import (
     CoAttendee,
@@ -36,6 +36,7 @@ def find_people(store: Store, text: str, *, limit: int = 20) -> list[PersonSumma
     or an alias; failing those, people whose name contains it ("Mingyuan"). Most meetings first.
     """
     check_page(limit, 0)
+    text = plain(text)
     key = fold_name(text)
     if not key:
         return []
@@ -75,6 +76,7 @@ def person_timeline(
         check_page(limit, 0)
     if co_attendees < 0:
         raise QueryError(f"co_attendees must not be negative, not {co_attendees}")
+    person_id = plain(person_id)
     with store.connect() as conn:
         row = conn.execute(select(t.people).where(_people.person_id == person_id)).mappings()
         found = row.first()

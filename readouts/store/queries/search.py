@@ -24,7 +24,7 @@ from readouts.eval.fold import fold_name
 from readouts.store import Store
 from readouts.store import schema as t
 from readouts.store.fts import FTS_TABLE, PG_CONFIG, fts5_phrases
-from readouts.store.queries.filters import check_page
+from readouts.store.queries.filters import check_page, plain
 from readouts.store.queries.results import PersonRef, SearchHit, SearchMeeting, SearchResults
 
 _START, _STOP = "\x02", "\x03"
@@ -67,6 +67,7 @@ _PG_SNIPPETS = text(
 def search(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> SearchResults:
     """Documents containing every word of ``query``, best first, with snippet and meetings."""
     check_page(limit, offset)
+    query = plain(query)
     empty = SearchResults(query=query, total=0, limit=limit, offset=offset, hits=[])
     phrases = fts5_phrases(query)
     if phrases is None:

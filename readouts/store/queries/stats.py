@@ -14,7 +14,12 @@ from sqlalchemy import Connection, distinct, func, select
 
 from readouts.store import Store
 from readouts.store import schema as t
-from readouts.store.queries.filters import check_date_prefix, check_page, date_conditions
+from readouts.store.queries.filters import (
+    check_date_prefix,
+    check_page,
+    date_conditions,
+    plain,
+)
 from readouts.store.queries.results import CorpusStats, Count, FormulationCount
 
 Granularity = Literal["year", "month"]
@@ -111,9 +116,9 @@ def formulation_counts(
         .group_by(*keys)
     )
     if formulation:
-        query = query.where(name == formulation.strip().lower())
+        query = query.where(name == plain(formulation).strip().lower())
     if jurisdiction:
-        query = query.where(func.lower(m.jurisdiction) == jurisdiction.strip().lower())
+        query = query.where(func.lower(m.jurisdiction) == plain(jurisdiction).strip().lower())
     order = [name, *keys[1:]] if by else [n.desc(), name]
     rows = conn.execute(query.order_by(*order)).all()
     return [_formulation(row, period is not None, by_jurisdiction) for row in rows]

@@ -1,0 +1,59 @@
+"""Where an office or a body belongs, read from its own words.
+
+"Secretary of the Quang Binh Provincial Party Committee" belongs to Quang Binh whatever
+meeting it was written at; "Member of the Politburo of the CPC Central Committee" is a
+national office.  The place lexicon and the national-body patterns are the extractor's
+(``readouts/lexicon/en/places.tsv``, ``meetings.toml``), so a province added there is known
+here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from readouts import lexicon as lx
+from readouts.extract.en.lexicon import english
+
+
+@dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    name: str  # Latin script without diacritics: "Hunan", "Military Region 4", "China"
+    country: str | None  # ISO 3166 alpha-2
+
+
+@cache
+def _national() -> tuple[tuple[regex.Pattern[str], Jurisdiction], ...]:
+    rows = lx.toml("en", "meetings.toml")["national"]["bodies"]
+    return tuple((regex.compile(p), Jurisdiction(j, c)) for p, j, c in rows)
+
+
+def named_jurisdiction(text: str) -> Jurisdiction | None:
+    """The place an office or body names (a province, city or military region first, then a
+    national body or a country), or None when it names none."""
+    lex = english()
+    country_level: Jurisdiction | None = None
+    for match in lex.place_re.finditer(text):
+        place = lex.places[match.group()]
+        if place.level != "country":
+            return Jurisdiction(place.jurisdiction, place.country or None)
+        country_level = country_level or Jurisdiction(place.jurisdiction, place.country or None)
+    for pattern, jurisdiction in _national():
+        if pattern.search(text):
+            return jurisdiction
+    return country_level
+
+
+def strip_places(text: str) -> str:
+    """The text with every place name taken out (the rest is the office or body)."""
+    return english().place_re.sub(" ", text)
+
+
+def strip_leading_place(text: str) -> str:
+    """The text without a place name it starts with ("Hunan Provincial Party Committee" ->
+    "Provincial Party Committee"), for labels that show the jurisdiction separately."""
+    match = english().place_re.match(text.strip())
+    rest = text.strip()[match.end() :] if match else text.strip()
+    return " ".join(rest.split()) or " ".join(text.split())

@@ -1,0 +1,108 @@
+"""MinHash signatures and LSH bands: finding syndicated copies among thousands of documents.
+
+The same article reposted by several sites differs by a header, a footer, an editor's
+line or a changed word; its exact hash differs but most of its word 5-grams (shingles) are
+shared.  A document's signature is the minimum, over its shingles, of each of
+:data:`NUM_HASHES` hash functions: the share of equal positions in two signatures estimates
+the Jaccard similarity of their shingle sets.  Signatures are cut into :data:`BANDS` bands of
+:data:`ROWS` values; two documents that agree on a whole band share a bucket, and only
+documents sharing a bucket are compared (a pair at similarity 0.7 shares one with
+probability 0.99; at 0.3, 0.12).  Buckets are stored (``minhash_bands``) so detection works
+across runs and on either database.
+
+The hash family is fixed and seeded (multiply-shift hashing of 64-bit shingle hashes with
+odd multipliers from a seeded generator), so signatures are the same on any machine and in
+any run: a store filled today matches a copy ingested next year.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+import numpy.typing as npt
+
+SHINGLE_WORDS = 5
+NUM_HASHES = 64
+BANDS = 16
+ROWS = NUM_HASHES // BANDS
+#: Estimated Jaccard similarity from which a document is a copy of another.
+NEAR_DUPLICATE_THRESHOLD = 0.7
+#: Below this many shingles a text is too short for a meaningful estimate (exact ids only).
+MIN_SHINGLES = 10
+_SEED = 20230119
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd constant that spreads word hashes over 64 bits
+
+_rng = np.random.default_rng(_SEED)
+_MULTIPLIERS: npt.NDArray[np.uint64] = _rng.integers(
+    1, 2**63, size=NUM_HASHES, dtype=np.uint64
+) * np.uint64(2) + np.uint64(1)
+_OFFSETS: npt.NDArray[np.uint64] = _rng.integers(0, 2**63, size=NUM_HASHES, dtype=np.uint64)
+
+#: Per position within a band, and per band: the mixing that turns a band into a bucket.
+_BAND_MULTIPLIERS: npt.NDArray[np.uint64] = _rng.integers(
+    1, 2**63, size=ROWS, dtype=np.uint64
+) * np.uint64(2) + np.uint64(1)
+_BAND_SALTS: npt.NDArray[np.uint64] = _rng.integers(0, 2**63, size=BANDS, dtype=np.uint64)
+
+Signature = npt.NDArray[np.uint32]
+
+
+def shingle_hashes(text: str) -> npt.NDArray[np.uint64]:
+    """64-bit hashes of the text's distinct word 5-grams.
+
+    Words are split at white space and case-folded, punctuation kept: both copies of an
+    article tokenize alike, which is all a similarity between copies needs, and splitting
+    is several times faster than a word pattern.
+    """
+    words = text.casefold().encode("utf-8", "surrogatepass").split()
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+    width = min(SHINGLE_WORDS, len(hashes))
+    count = len(hashes) - width + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for offset in range(width):
+            combined = combined * _MIX + hashes[offset : offset + count]
+    return np.unique(combined)
+
+
+def signature(text: str) -> Signature | None:
+    """The text's MinHash signature, or None when it has too few shingles to compare."""
+    shingles = shingle_hashes(text)
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    with np.errstate(over="ignore"):
+        mixed = np.multiply.outer(_MULTIPLIERS, shingles)
+        mixed += _OFFSETS[:, None]
+    # The high 32 bits are the hash value (multiply-shift); the minimum's high bits are the
+    # minimum of the high bits, so one shift after the reduction is enough.
+    result: Signature = (mixed.min(axis=1) >> np.uint64(32)).astype(np.uint32)
+    return result
+
+
+def band_buckets(sig: Signature) -> list[tuple[int, int]]:
+    """(band number, bucket) for each band: the bucket is a signed 64-bit hash of the band's
+    values and its number, so equal buckets mean the same band agrees."""
+    rows = sig.reshape(BANDS, ROWS).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        mixed = (rows * _BAND_MULTIPLIERS).sum(axis=1, dtype=np.uint64) + _BAND_SALTS
+        mixed ^= mixed >> np.uint64(29)
+        mixed *= _MIX
+    buckets = mixed.view(np.int64).tolist()
+    return list(enumerate(buckets))
+
+
+def similarity(a: Signature, b: Signature) -> float:
+    """Estimated Jaccard similarity of the two texts' shingle sets."""
+    return float(np.count_nonzero(a == b)) / NUM_HASHES
+
+
+def to_bytes(sig: Signature) -> bytes:
+    return sig.astype("<u4").tobytes()
+
+
+def from_bytes(data: bytes) -> Signature:
+    result: Signature = np.frombuffer(data, dtype="<u4").astype(np.uint32)
+    return result

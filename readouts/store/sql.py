@@ -1,0 +1,73 @@
+"""Small SQL helpers that differ by database, so the rest of the store does not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Table
+from sqlalchemy.dialects import postgresql, sqlite
+
+T = TypeVar("T")
+
+#: Bound parameters per IN list: far below SQLite's and PostgreSQL's limits.
+IN_CHUNK = 2000
+
+
+def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert rows, silently keeping the existing row where the primary key is taken."""
+    if not rows:
+        return
+    dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
+    conn.execute(dialect.insert(table).on_conflict_do_nothing(), list(rows))
+
+
+def chunks(items: Iterable[T], size: int = IN_CHUNK) -> Iterator[list[T]]:
+    """The items in lists of at most ``size`` (for IN lists and executemany)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert many rows of the same keys through the driver's ``executemany`` directly.
+
+    SQLAlchemy's executemany builds parameters row by row in Python, which costs more than
+    SQLite's insert itself at ingest rates; the statement is compiled once per table and key
+    set and the rows go to the driver as they are (values must be of the driver's types:
+    str, int, float, bool, bytes, None).
+    """
+    if not rows:
+        return
+    keys = tuple(rows[0])
+    sql, positional = _compiled_insert(conn.dialect.name, table, keys)
+    if positional:
+        conn.exec_driver_sql(sql, [tuple(row[k] for k in keys) for row in rows])
+    else:
+        conn.exec_driver_sql(sql, list(rows))
+
+
+_COMPILED: dict[tuple[str, str, tuple[str, ...]], tuple[str, bool]] = {}
+
+
+def _compiled_insert(dialect: str, table: Table, keys: tuple[str, ...]) -> tuple[str, bool]:
+    cache_key = (dialect, table.name, keys)
+    if cache_key not in _COMPILED:
+        unknown = set(keys) - set(table.c.keys())
+        if unknown:
+            raise ValueError(f"{table.name} has no column(s) {sorted(unknown)}")
+        columns = ", ".join(keys)
+        if dialect == "sqlite":
+            values = ", ".join("?" for _ in keys)
+        else:
+            values = ", ".join(f"%({k})s" for k in keys)
+        _COMPILED[cache_key] = (
+            f"INSERT INTO {table.name} ({columns}) VALUES ({values})",
+            dialect == "sqlite",
+        )
+    return _COMPILED[cache_key]
