@@ -24,16 +24,12 @@ PAGE_POLICY = (
 DOCS_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 
-class BodyTooLarge(Exception):
-    """Raised inside the request when a streamed body passes its limit."""
-
-
 class BodySizeLimit:
     """Refuse request bodies over a limit with a JSON 413, before or while they arrive.
 
     A declared ``Content-Length`` over the limit is refused without reading; a chunked body is
-    counted as it streams and cut off at the limit, so no request can make the server buffer
-    more than the limit in memory.
+    counted as it streams and cut off at the limit (the app then sees the client disconnect),
+    so no request can make the server buffer more than the limit in memory.
     """
 
     def __init__(
@@ -59,27 +55,30 @@ class BodySizeLimit:
             await _send_too_large(send, limit)
             return
         received = 0
-        started = False
+        started = refused = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise BodyTooLarge
+                    refused = True
+                    if not started:
+                        await _send_too_large(send, limit)
+                    return {"type": "http.disconnect"}
             return message
 
-        async def tracking_send(message: Message) -> None:
+        async def guarded_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return  # the 413 has been sent: drop whatever the app answers instead
             started = started or message["type"] == "http.response.start"
             await send(message)
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except BodyTooLarge:
-            if not started:
-                await _send_too_large(send, limit)
+        await self.app(scope, counting_receive, guarded_send)
 
 
 def _content_length(scope: Scope) -> int | None:

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Body, HTTPException, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from readouts.errors import ReadoutsError
 from readouts.extract import extract
@@ -28,6 +28,8 @@ TRY_BODY_LIMIT = 4 * MAX_TRY_CHARS * 3
 
 
 class ExtractRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     text: str = Field(description="the readout's text", max_length=MAX_TRY_CHARS)
     source: str = Field(default="<pasted>", max_length=500)
     lang: str | None = Field(default=None, pattern="^(en|zh|vi)$")
