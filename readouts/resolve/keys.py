@@ -11,6 +11,7 @@ gives the same ids on any machine, in any order of ingest.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -59,7 +60,7 @@ def words_key(text: str) -> str:
     """
     rules = _rules()
     words = []
-    for raw in _WORD.findall(text):
+    for raw in _WORD.findall(unicodedata.normalize("NFKD", text)):
         word = fold_name(raw)
         word = rules.synonyms.get(word, word)
         if word and word not in rules.drop:

@@ -20,7 +20,7 @@ from readouts.resolve.keys import make_id, name_key, words_key
 from readouts.resolve.places import (
     Jurisdiction,
     named_jurisdiction,
-    strip_leading_place,
+    strip_adjectival_places,
     strip_places,
 )
 
@@ -107,12 +107,12 @@ def resolve_body(body: Body | None) -> ResolvedBody | None:
     if not key:
         return None
     place = meeting_place(body)
-    shown = strip_leading_place(body.name)
+    shown = strip_adjectival_places(body.name)
     label = f"{place.name} / {shown}" if place else shown
     body_id = make_id("body", place.country if place else None, place.name if place else None, key)
     return ResolvedBody(body_id, key, body.name, label, place)
 
 
 def post_label(title: str, place: Jurisdiction | None) -> str:
-    shown = strip_leading_place(title)
+    shown = strip_adjectival_places(title)
     return f"{place.name} / {shown}" if place else shown

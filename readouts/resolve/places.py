@@ -51,9 +51,21 @@ def strip_places(text: str) -> str:
     return english().place_re.sub(" ", text)
 
 
-def strip_leading_place(text: str) -> str:
-    """The text without a place name it starts with ("Hunan Provincial Party Committee" ->
-    "Provincial Party Committee"), for labels that show the jurisdiction separately."""
-    match = english().place_re.match(text.strip())
-    rest = text.strip()[match.end() :] if match else text.strip()
-    return " ".join(rest.split()) or " ".join(text.split())
+_NOUN_AFTER_PLACE = regex.compile(r"\s+(?:Province|City|Municipality|province|city)\b")
+_WORD_AFTER = regex.compile(r"\s+\p{Lu}")
+
+
+def strip_adjectival_places(text: str) -> str:
+    """The text without place names used as adjectives, for labels that show the place
+    apart: "Standing Committee of the Hunan Provincial Party Committee" -> "Standing
+    Committee of the Provincial Party Committee".  A place that is the noun ("of Military
+    Region 4", "of Nghe An province") stays, or the label would not read."""
+
+    def replace(match: regex.Match[str]) -> str:
+        after = text[match.end() :]
+        if _WORD_AFTER.match(after) and not _NOUN_AFTER_PLACE.match(after):
+            return ""
+        return match.group()
+
+    stripped = english().place_re.sub(replace, text)
+    return " ".join(stripped.split()) or " ".join(text.split())

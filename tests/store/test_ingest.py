@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,48 @@ def test_full_text_index_follows_documents(
 def test_phrases_quote_every_word() -> None:
     assert fts5_phrases('a "b" c*') == '"a" "b" "c"'
     assert fts5_phrases("--; ()") is None
+
+
+PARAGRAPH = (
+    "On the morning of May 10, 2023, Xia Peiran, Secretary of the Provincial Party Committee, "
+    "presided over a meeting of the Standing Committee of the Hunan Provincial Party Committee. "
+    "Wu Jinglan attended the meeting."
+)
+
+
+def test_jsonl_metadata_fills_what_the_text_lacks(store: Store, tmp_path: Path) -> None:
+    line = {
+        "text": PARAGRAPH,
+        "url": "https://x.example/1",
+        "title": "Leaders meet",
+        "published": "2023-05-11",
+    }
+    write(tmp_path, "c.jsonl", json.dumps(line) + "\n")
+    assert ingest_paths(store, [tmp_path]).new == 1
+    with store.begin() as conn:
+        doc = conn.execute(select(t.documents)).mappings().one()
+        source = conn.execute(select(t.sources)).mappings().one()
+    record = Record.model_validate_json(doc["record_json"])
+    assert (doc["title"], doc["published"], record.title) == (
+        "Leaders meet",
+        "2023-05-11",
+        "Leaders meet",
+    )
+    assert (source["source"], source["url"], source["format"]) == ("https://x.example/1",) * 2 + (
+        "jsonl",
+    )
+
+
+def test_html_spans_point_into_the_stored_article_text(store: Store, tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Leaders meet</title></head>"
+        f"<body><article><p>{PARAGRAPH}</p></article></body></html>"
+    )
+    write(tmp_path, "p.html", page)
+    assert ingest_paths(store, [tmp_path]).new == 1
+    with store.begin() as conn:
+        doc = conn.execute(select(t.documents)).mappings().one()
+    record = Record.model_validate_json(doc["record_json"])
+    assert doc["text"] == PARAGRAPH and doc["title"] == "Leaders meet"
+    for person in record.meetings[0].participants:
+        assert all(doc["text"][s:e] == person.name for s, e in person.mentions)
