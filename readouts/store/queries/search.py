@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+import regex
 from sqlalchemy import Connection, func, select, text
 
 from readouts.eval.fold import fold_name
@@ -28,6 +29,7 @@ from readouts.store.queries.filters import check_page, plain
 from readouts.store.queries.results import PersonRef, SearchHit, SearchMeeting, SearchResults
 
 _START, _STOP = "\x02", "\x03"
+_MARKS = regex.compile("[\x02\x03]")
 #: Matches above this many are ordered newest first instead of by relevance: ranking every
 #: match of a word found in most documents costs more than a search may take.
 RANK_LIMIT = 20_000
@@ -100,19 +102,23 @@ def _snippets(conn: Connection, sqlite: bool, q: str, ids: list[int]) -> dict[in
 
 def split_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
     """Plain text and ``[start, end)`` offsets from text with start/stop marker characters."""
-    plain: list[str] = []
+    pieces: list[str] = []
     spans: list[tuple[int, int]] = []
+    position = length = 0
     start: int | None = None
-    for char in marked:
-        if char == _START:
-            start = len(plain)
-        elif char == _STOP:
-            if start is not None and len(plain) > start:
-                spans.append((start, len(plain)))
-            start = None
+    for mark in _MARKS.finditer(marked):
+        piece = marked[position : mark.start()]
+        pieces.append(piece)
+        length += len(piece)
+        position = mark.end()
+        if mark.group() == _START:
+            start = length
         else:
-            plain.append(char)
-    return "".join(plain), spans
+            if start is not None and length > start:
+                spans.append((start, length))
+            start = None
+    pieces.append(marked[position:])
+    return "".join(pieces), spans
 
 
 def _hits(
@@ -207,5 +213,5 @@ def _meeting_hit(row: Any, people: list[PersonRef]) -> SearchMeeting:
 
 def _names_word(name: str, words: set[str]) -> bool:
     """Whether a word of ``name`` (or the whole name) is one of the query's folded words."""
-    parts = {fold_name(part) for part in name.split()} | {fold_name(name)}
-    return bool(parts & words)
+    parts = name.casefold().split() if name.isascii() else [fold_name(p) for p in name.split()]
+    return any(part in words for part in parts) or "".join(parts) in words
