@@ -1,0 +1,117 @@
+"""``readouts serve`` through the real entry point: it prints its URL, serves, and stops."""
+
+from __future__ import annotations
+
+import re
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from web_corpus import EXECUTIVE
+
+REPO = Path(__file__).resolve().parents[2]
+RunCli = Callable[..., subprocess.CompletedProcess[str]]
+URL_LINE = re.compile(r"^readouts: serving (.+) at (http://127\.0\.0\.1:\d+/) \((.+)\)$")
+
+
+@contextmanager
+def serving(*args: str) -> Iterator[tuple[str, str]]:
+    """Run ``readouts serve ARGS --port 0``; yield (its announcement line, its URL)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "readouts", "serve", "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline().strip()
+        found = URL_LINE.match(line)
+        assert found, (line, process.stderr.read() if process.poll() is not None else "")
+        yield line, found.group(2)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
+
+
+def _wait_ready(url: str) -> httpx.Response:
+    for _ in range(200):
+        try:
+            return httpx.get(url + "api/stats", timeout=5)
+        except httpx.ConnectError:
+            pass
+    raise AssertionError("the server never answered")
+
+
+def test_serve_prints_its_url_and_answers(tmp_path: Path, run_cli: RunCli) -> None:
+    db = tmp_path / "served.db"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "executive.txt").write_text(EXECUTIVE, encoding="utf-8")
+    ingested = run_cli("ingest", "--db", str(db), str(tmp_path / "in"))
+    assert ingested.returncode == 0, ingested.stderr
+    with serving("--db", str(db)) as (line, url):
+        assert "read-only" in line
+        assert _wait_ready(url).json()["documents"] == 1
+        page = httpx.get(url, timeout=5)
+        assert "1 meeting" in page.text
+        refused = httpx.post(url + "api/documents", json={"documents": []}, timeout=5)
+        assert refused.status_code == 405
+
+
+def test_serve_with_a_token_accepts_writes(tmp_path: Path) -> None:
+    token = "a-long-enough-token"
+    with serving("--db", str(tmp_path / "w.db"), "--write-token", token) as (line, url):
+        assert "writes need the token" in line
+        _wait_ready(url)
+        payload = {"documents": [{"source": "e.txt", "text": EXECUTIVE}]}
+        denied = httpx.post(url + "api/documents", json=payload, timeout=30)
+        assert denied.status_code == 401
+        stored = httpx.post(
+            url + "api/documents",
+            json=payload,
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=60,
+        )
+        assert stored.json()["new"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--write-token", "short"], "the write token must be at least 8 characters long"),
+        (["--db", "/nonexistent-dir/x.db"], "does not exist"),
+    ],
+)
+def test_serve_refuses_bad_options_in_one_line(
+    run_cli: RunCli, args: list[str], message: str
+) -> None:
+    result = run_cli("serve", "--port", "0", *args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0]
+    assert lines[0].startswith("readouts: error: ")
+
+
+def test_serve_reports_a_busy_port(tmp_path: Path, run_cli: RunCli) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--db", str(tmp_path / "p.db"), "--port", str(port))
+    assert result.returncode == 2
+    assert f"readouts: error: cannot listen on 127.0.0.1:{port}:" in result.stderr
+    assert "Traceback" not in result.stderr
