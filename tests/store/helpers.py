@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -52,3 +54,7 @@ def person_ids(store: Store, name: str) -> list[str]:
             .order_by(t.people.c.person_id)
         )
         return list(conn.execute(query).scalars())
+
+
+#: The ``run_cli`` fixture of ``tests/conftest.py``: ``python -m readouts ARGS``.
+RunCli = Callable[..., subprocess.CompletedProcess[str]]

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import write
+from helpers import RunCli, write
 from texts import executive_meeting, standing_meeting
 
 from readouts.store import open_store
@@ -14,7 +14,7 @@ from readouts.store.people import list_people
 
 
 def test_ingest_reports_a_summary_and_is_idempotent(
-    run_cli, store_target: str, tmp_path: Path
+    run_cli: RunCli, store_target: str, tmp_path: Path
 ) -> None:
     write(tmp_path, "in/a.txt", standing_meeting())
     write(tmp_path, "in/b.txt", executive_meeting("Sichuan", "Wang Yu", "Governor", 2, "Deng Ke"))
@@ -26,7 +26,7 @@ def test_ingest_reports_a_summary_and_is_idempotent(
 
 
 def test_bad_files_get_one_line_each_and_exit_1(
-    run_cli, sqlite_target: str, tmp_path: Path
+    run_cli: RunCli, sqlite_target: str, tmp_path: Path
 ) -> None:
     write(tmp_path, "in/a.txt", standing_meeting())
     (tmp_path / "in" / "latin1.txt").write_bytes("Caf\xe9 meeting".encode("latin-1"))
@@ -40,13 +40,13 @@ def test_bad_files_get_one_line_each_and_exit_1(
     assert "2 new" in result.stdout and "2 failed" in result.stdout
 
 
-def test_ingest_reads_stdin(run_cli, sqlite_target: str) -> None:
+def test_ingest_reads_stdin(run_cli: RunCli, sqlite_target: str) -> None:
     result = run_cli("ingest", "-", "--db", sqlite_target, stdin=standing_meeting())
     assert result.returncode == 0 and "1 new" in result.stdout
 
 
 def test_store_comes_from_the_environment(
-    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "env.db"
     monkeypatch.setenv("READOUTS_DB", str(target))
@@ -56,14 +56,14 @@ def test_store_comes_from_the_environment(
 
 
 @pytest.mark.parametrize("target", ["mysql://u@h/db", "/no/such/dir/r.db"])
-def test_an_unusable_store_is_exit_2_with_one_line(run_cli, target: str) -> None:
+def test_an_unusable_store_is_exit_2_with_one_line(run_cli: RunCli, target: str) -> None:
     result = run_cli("ingest", "-", "--db", target, stdin="text")
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and target in result.stderr
 
 
 def test_people_merge_and_split_from_the_command_line(
-    run_cli, store_target: str, tmp_path: Path
+    run_cli: RunCli, store_target: str, tmp_path: Path
 ) -> None:
     write(tmp_path, "in/sc.txt", executive_meeting("Sichuan", "Wang Yu", "Governor", 2, "Deng Ke"))
     write(
@@ -89,7 +89,7 @@ def test_people_merge_and_split_from_the_command_line(
         assert len(list_people(conn, "Wang Yu")) == 2
 
 
-def test_commands_document_the_db_option(run_cli) -> None:
+def test_commands_document_the_db_option(run_cli: RunCli) -> None:
     for command in (["ingest"], ["people", "list"], ["people", "merge"], ["people", "split"]):
         result = run_cli(*command, "--help")
         assert result.returncode == 0 and "--db" in result.stdout
