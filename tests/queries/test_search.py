@@ -11,6 +11,7 @@ from readouts.store import Store
 from readouts.store import schema as t
 from readouts.store.queries import QueryError, search
 from readouts.store.queries.search import split_marks
+from readouts.store.queries.snippets import make_snippet, query_pattern
 
 
 def test_finds_documents_with_every_word_and_highlights_them(corpus_store: Store) -> None:
@@ -125,3 +126,37 @@ def _counts(store: Store) -> tuple[int, int]:
         documents = conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
         people = conn.execute(select(func.count()).select_from(t.people)).scalar_one()
     return documents, people
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "marked"),
+    [
+        ("The meeting heard reports on reservoirs.", "meeting reservoir",
+         ["meeting", "reservoirs"]),
+        ("Meetings were held; a meeting stressed it.", "MEETING", ["Meetings", "meeting"]),
+        ("Nothing here matches.", "reservoir", []),
+        ("", "reservoir", []),
+        ("Standing Committee of the Provincial Party Committee", "committee",
+         ["Committee", "Committee"]),
+    ],
+)
+def test_snippets_mark_the_query_words(text: str, query: str, marked: list[str]) -> None:
+    snippet, spans = make_snippet(text, query_pattern(query))
+    assert [snippet[s:e] for s, e in spans] == marked
+    assert "\n" not in snippet
+
+
+def test_long_texts_get_a_window_around_the_words() -> None:
+    text = "filler words here. " * 200 + "The reservoirs were inspected. " + "more text. " * 200
+    snippet, spans = make_snippet(text, query_pattern("reservoir"))
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert len(snippet) < 260
+    assert [snippet[s:e] for s, e in spans] == ["reservoirs"]
+
+
+@given(text=st.text(max_size=300), query=st.text(max_size=20))
+def test_snippet_spans_always_point_at_matches(text: str, query: str) -> None:
+    snippet, spans = make_snippet(text, query_pattern(query))
+    for start, end in spans:
+        assert 0 <= start < end <= len(snippet)
+        assert snippet[start:end].strip() == snippet[start:end]

@@ -5,15 +5,16 @@ quoted FTS5 phrase (:func:`readouts.store.fts.fts5_phrases`), on PostgreSQL the 
 through ``plainto_tsquery``; either way it is a bound parameter, so FTS operators, quotes and
 SQL fragments are words to look for, never syntax.  All words must occur (AND).
 
-A page is fetched in two steps so that the expensive parts run only on the page: the
-ranked ids first, then snippets (FTS5 ``snippet``, ``ts_headline``) and meetings for those
-few documents.  Snippets mark matched words with control characters that are turned into
-offsets here, so callers get plain text and highlight it with their own escaping.
+A page is fetched in two steps so that the expensive parts run only on the page: the ids
+first (ranked by relevance, or newest first when too many match to rank them within the
+latency target), then snippets (:mod:`.snippets`) and meetings for those few documents.
+Snippets are plain text with the offsets of the matched words, so callers highlight them
+with their own escaping.  ``split_marks`` turns text marked by a database's snippet function
+(``\x02``/``\x03`` around matches) into the same form, for callers that use one.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -27,13 +28,14 @@ from readouts.store import schema as t
 from readouts.store.fts import FTS_TABLE, PG_CONFIG, fts5_phrases
 from readouts.store.queries.filters import check_page, plain
 from readouts.store.queries.results import PersonRef, SearchHit, SearchMeeting, SearchResults
+from readouts.store.queries.snippets import SCAN_CHARS, make_snippet, query_pattern
 
 _START, _STOP = "\x02", "\x03"
 _MARKS = regex.compile("[\x02\x03]")
-#: Matches above this many are ordered newest first instead of by relevance: ranking every
-#: match of a word found in most documents costs more than a search may take.
-RANK_LIMIT = 20_000
-SNIPPET_WORDS = 24
+#: Matches above this many are ordered newest first instead of by relevance: ranking costs
+#: a few microseconds per match, and a word found in most of 100,000 documents would take a
+#: search far past its latency target.
+RANK_LIMIT = 5_000
 
 _SQLITE_COUNT = text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q")
 _SQLITE_RANKED = text(
@@ -44,11 +46,6 @@ _SQLITE_RECENT = text(
     f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q ORDER BY rowid DESC "
     "LIMIT :limit OFFSET :offset"
 )
-_SQLITE_SNIPPETS = text(
-    f"SELECT rowid, snippet({FTS_TABLE}, 1, char(2), char(3), '…', {SNIPPET_WORDS}) "
-    f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q AND rowid IN (SELECT value FROM "
-    "json_each(:ids))"
-)
 _PG_QUERY = f"plainto_tsquery('{PG_CONFIG}', :q)"
 _PG_COUNT = text(f"SELECT count(*) FROM documents WHERE search @@ {_PG_QUERY}")
 _PG_RANKED = text(
@@ -58,11 +55,6 @@ _PG_RANKED = text(
 _PG_RECENT = text(
     f"SELECT id FROM documents WHERE search @@ {_PG_QUERY} ORDER BY id DESC "
     "LIMIT :limit OFFSET :offset"
-)
-_PG_SNIPPETS = text(
-    f"SELECT id, ts_headline('{PG_CONFIG}', left(text, 100000), {_PG_QUERY}, "
-    f'\'StartSel="{_START}", StopSel="{_STOP}", MaxWords={SNIPPET_WORDS}, MinWords=12, '
-    'MaxFragments=1, FragmentDelimiter=" … "\') FROM documents WHERE id = ANY(:ids)'
 )
 
 
@@ -85,19 +77,8 @@ def search(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> Sea
         else:
             ranked = _PG_RANKED if total <= RANK_LIMIT else _PG_RECENT
         ids = [row[0] for row in conn.execute(ranked, params)]
-        snippets = _snippets(conn, sqlite, phrases if sqlite else query, ids)
-        hits = _hits(conn, ids, snippets, query)
+        hits = _hits(conn, ids, query)
     return SearchResults(query=query, total=total, limit=limit, offset=offset, hits=hits)
-
-
-def _snippets(conn: Connection, sqlite: bool, q: str, ids: list[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    if sqlite:
-        rows = conn.execute(_SQLITE_SNIPPETS, {"q": q, "ids": json.dumps(ids)})
-    else:
-        rows = conn.execute(_PG_SNIPPETS, {"q": q, "ids": ids})
-    return {row[0]: row[1] or "" for row in rows}
 
 
 def split_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
@@ -121,14 +102,13 @@ def split_marks(marked: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(pieces), spans
 
 
-def _hits(
-    conn: Connection, ids: Sequence[int], snippets: dict[int, str], query: str
-) -> list[SearchHit]:
+def _hits(conn: Connection, ids: Sequence[int], query: str) -> list[SearchHit]:
     d = t.documents.c
     docs = {
         row["id"]: row
         for row in conn.execute(
-            select(d.id, d.doc_id, d.title, d.outlet, d.published).where(d.id.in_(ids))
+            select(d.id, d.doc_id, d.title, d.outlet, d.published,
+                   func.substr(d.text, 1, SCAN_CHARS).label("text")).where(d.id.in_(ids))
         ).mappings()
     }
     doc_ids = [docs[i]["doc_id"] for i in ids if i in docs]
@@ -141,13 +121,14 @@ def _hits(
         )
     }
     words = {fold_name(word) for word in [*query.split(), query]} - {""}
+    pattern = query_pattern(query)
     meetings = _meetings(conn, doc_ids, words)
     hits = []
     for rowid in ids:
         if rowid not in docs:
             continue
         doc = docs[rowid]
-        snippet, highlights = split_marks(snippets.get(rowid, ""))
+        snippet, highlights = make_snippet(doc["text"], pattern)
         hits.append(
             SearchHit(
                 doc_id=doc["doc_id"],
