@@ -10,7 +10,7 @@ here too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -55,6 +55,7 @@ _NOUN_AFTER_PLACE = regex.compile(r"\s+(?:Province|City|Municipality|province|ci
 _WORD_AFTER = regex.compile(r"\s+\p{Lu}")
 
 
+@lru_cache(maxsize=16384)
 def strip_adjectival_places(text: str) -> str:
     """The text without place names used as adjectives, for labels that show the place
     apart: "Standing Committee of the Hunan Provincial Party Committee" -> "Standing

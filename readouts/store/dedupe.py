@@ -29,7 +29,7 @@ from readouts.store.minhash import (
     from_bytes,
     similarity,
 )
-from readouts.store.sql import chunks
+from readouts.store.sql import is_in
 
 
 class Outcome(StrEnum):
@@ -63,12 +63,12 @@ def known_contents(
     """content_id -> [(source, doc_id, relation, similarity)] for the ids already stored."""
     s = t.sources
     found: dict[str, list[tuple[str, str, str, float | None]]] = defaultdict(list)
-    for batch in chunks(sorted(set(content_ids))):
-        query = select(s.c.content_id, s.c.source, s.c.doc_id, s.c.relation, s.c.similarity)
-        for cid, source, doc_id, relation, sim in conn.execute(
-            query.where(s.c.content_id.in_(batch))
-        ):
-            found[cid].append((source, doc_id, relation, sim))
+    if not content_ids:
+        return found
+    query = select(s.c.content_id, s.c.source, s.c.doc_id, s.c.relation, s.c.similarity)
+    query = query.where(is_in(conn.dialect.name, s.c.content_id, set(content_ids)))
+    for cid, source, doc_id, relation, sim in conn.execute(query):
+        found[cid].append((source, doc_id, relation, sim))
     return found
 
 
@@ -106,11 +106,17 @@ def classify(conn: Connection, batch: list[Prepared]) -> None:
 
 
 class _NearIndex:
-    """LSH buckets of the stored documents the batch may copy, plus the batch's new ones."""
+    """LSH buckets of the stored documents the batch may copy, plus the batch's new ones.
+
+    Similar text is not enough: templated readouts of two different meetings of one body
+    can share most of their shingles.  A copy must also report the same meetings (the same
+    meeting dates, in order), which a syndicated copy always does.
+    """
 
     def __init__(self, conn: Connection, candidates: list[Prepared]) -> None:
         self._buckets: dict[int, set[str]] = defaultdict(set)
         self._signatures: dict[str, Signature] = {}
+        self._dates: dict[str, tuple[str | None, ...]] = defaultdict(tuple)
         for item in candidates:
             if item.signature is not None:
                 item.buckets = band_buckets(item.signature)
@@ -118,29 +124,34 @@ class _NearIndex:
         self._load(conn, sorted(wanted))
 
     def _load(self, conn: Connection, wanted: list[int]) -> None:
-        b, d = t.minhash_bands, t.documents
-        doc_ids: set[str] = set()
-        for batch in chunks(wanted):
-            for bucket, doc_id in conn.execute(
-                select(b.c.bucket, b.c.doc_id).where(b.c.bucket.in_(batch))
-            ):
-                self._buckets[bucket].add(doc_id)
-                doc_ids.add(doc_id)
-        for ids in chunks(sorted(doc_ids)):
-            query = select(d.c.doc_id, d.c.minhash).where(d.c.doc_id.in_(ids))
-            for doc_id, data in conn.execute(query):
-                if data is not None:
-                    self._signatures[doc_id] = from_bytes(data)
+        if not wanted:
+            return
+        b, d, m = t.minhash_bands, t.documents, t.meetings
+        dialect = conn.dialect.name
+        query = select(b.c.bucket, b.c.doc_id).where(is_in(dialect, b.c.bucket, wanted))
+        for bucket, doc_id in conn.execute(query):
+            self._buckets[bucket].add(doc_id)
+        doc_ids = sorted({doc for docs in self._buckets.values() for doc in docs})
+        if not doc_ids:
+            return
+        query = select(d.c.doc_id, d.c.minhash).where(is_in(dialect, d.c.doc_id, doc_ids))
+        for doc_id, data in conn.execute(query):
+            if data is not None:
+                self._signatures[doc_id] = from_bytes(data)
+        dates = select(m.c.doc_id, m.c.date).where(is_in(dialect, m.c.doc_id, doc_ids))
+        for doc_id, date in conn.execute(dates.order_by(m.c.doc_id, m.c.position)):
+            self._dates[doc_id] += (date,)
 
     def match(self, item: Prepared) -> tuple[str, float] | None:
         """The most similar document at or above the threshold, with its similarity."""
         if item.signature is None:
             return None
+        dates = _meeting_dates(item)
         candidates = {doc for _, bucket in item.buckets for doc in self._buckets.get(bucket, ())}
         best: tuple[str, float] | None = None
         for doc_id in sorted(candidates):
             other = self._signatures.get(doc_id)
-            if other is None:
+            if other is None or self._dates[doc_id] != dates:
                 continue
             score = similarity(item.signature, other)
             if score >= NEAR_DUPLICATE_THRESHOLD and (best is None or score > best[1]):
@@ -152,5 +163,10 @@ class _NearIndex:
         if item.signature is None:
             return
         self._signatures[item.content_id] = item.signature
+        self._dates[item.content_id] = _meeting_dates(item)
         for _, bucket in item.buckets:
             self._buckets[bucket].add(item.content_id)
+
+
+def _meeting_dates(item: Prepared) -> tuple[str | None, ...]:
+    return tuple(m.date for m in item.record.meetings) if item.record is not None else ()

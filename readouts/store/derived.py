@@ -16,18 +16,24 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from readouts.store import schema as t
-from readouts.store.sql import bulk_insert, chunks
+from readouts.store.sql import bulk_insert, chunks, is_in
+
+#: People per rebuild statement (bounds the memory of one aggregation).
+CHUNK = 5000
 
 
 def rebuild_people(conn: Connection, person_ids: Iterable[str]) -> None:
     """Recompute ``people``, ``person_aliases`` and ``occupancies`` for these people."""
-    for batch in chunks(sorted(set(person_ids))):
+    dialect = conn.dialect.name
+    for batch in chunks(sorted(set(person_ids)), CHUNK):
         for table in (t.people, t.person_aliases, t.occupancies):
-            conn.execute(delete(table).where(table.c.person_id.in_(batch)))
+            conn.execute(delete(table).where(is_in(dialect, table.c.person_id, batch)))
         people, aliases = _people_rows(conn, batch)
         bulk_insert(conn, t.people, people)
         bulk_insert(conn, t.person_aliases, aliases)
-        conn.execute(insert(t.occupancies).from_select(_OCCUPANCY_COLUMNS, _occupancies(batch)))
+        conn.execute(
+            insert(t.occupancies).from_select(_OCCUPANCY_COLUMNS, _occupancies(dialect, batch))
+        )
 
 
 def _people_rows(
@@ -36,7 +42,7 @@ def _people_rows(
     p = t.participations
     spellings = select(
         p.c.person_id, p.c.name, p.c.name_key, p.c.jurisdiction, p.c.country, func.count()
-    ).where(p.c.person_id.in_(batch)).group_by(
+    ).where(is_in(conn.dialect.name, p.c.person_id, batch)).group_by(
         p.c.person_id, p.c.name, p.c.name_key, p.c.jurisdiction, p.c.country
     )  # fmt: skip
     names: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
@@ -50,7 +56,7 @@ def _people_rows(
         func.count(p.c.doc_id.distinct()),
         func.min(p.c.date),
         func.max(p.c.date),
-    ).where(p.c.person_id.in_(batch)).group_by(p.c.person_id)  # fmt: skip
+    ).where(is_in(conn.dialect.name, p.c.person_id, batch)).group_by(p.c.person_id)  # fmt: skip
     people, aliases = [], []
     for person_id, n_meetings, n_documents, first, last in conn.execute(stats):
         (name, key), _ = _most_common(names[person_id])
@@ -92,7 +98,7 @@ _OCCUPANCY_COLUMNS = [
 ]
 
 
-def _occupancies(batch: list[str]) -> Any:
+def _occupancies(dialect: str, batch: list[str]) -> Any:
     p, pt = t.participations, t.participation_titles
     return (
         select(
@@ -104,7 +110,7 @@ def _occupancies(batch: list[str]) -> Any:
             func.count(p.c.doc_id.distinct()),
         )
         .select_from(pt.join(p, p.c.id == pt.c.participation_id))
-        .where(p.c.person_id.in_(batch))
+        .where(is_in(dialect, p.c.person_id, batch))
         .group_by(p.c.person_id, pt.c.post_id)
     )
 
@@ -117,5 +123,6 @@ def rebuild_bodies(conn: Connection, body_ids: Iterable[str]) -> None:
         .where(m.c.body_id == b.c.body_id)
         .scalar_subquery()
     )
-    for batch in chunks(sorted(set(body_ids))):
-        conn.execute(update(b).where(b.c.body_id.in_(batch)).values(n_meetings=count))
+    for batch in chunks(sorted(set(body_ids)), CHUNK):
+        where = is_in(conn.dialect.name, b.c.body_id, batch)
+        conn.execute(update(b).where(where).values(n_meetings=count))

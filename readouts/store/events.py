@@ -2,12 +2,13 @@
 
 Two outlets (or an outlet and a translation) report one meeting in their own words: the
 texts are not near-duplicates, but the meeting is one.  A new meeting joins an existing
-event when they agree on the day (a full date), the body (or, when the body is unnamed, the
-jurisdiction and meeting type), do not contradict each other on time of day, session number
-or type, and share participants (at least one person, and at least half of the smaller
-list).  Meetings without a full date or without named participants stay events of their
-own: a wrong merge hides a meeting, a missed one only counts it twice, so the rule errs on
-the side of keeping apart.  Meetings of one document are never merged with each other.
+event when they agree on the day (a full date) and the body (or, when the body is unnamed,
+the jurisdiction and meeting type), do not contradict each other on the session number or
+the type, and share participants (at least one person, and at least half of the smaller
+list).  Time of day is not compared: it is the value extractors misread most often.
+Meetings without a full date or without named participants stay events of their own: a
+wrong merge hides a meeting, a missed one only counts it twice, so the rule errs on the side
+of keeping apart.  Meetings of one document are never merged with each other.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from sqlalchemy import Connection, select
 from readouts.resolve.keys import make_id
 from readouts.store import schema as t
 from readouts.store.rows import MeetingRows, Row
-from readouts.store.sql import chunks
+from readouts.store.sql import chunks, is_in
 
 LinkKey = tuple[str, str | None, str | None]
 _FULL_DATE_LENGTH = 10
@@ -34,15 +35,12 @@ class _Event:
     doc_ids: set[str] = field(default_factory=set)
     person_ids: set[str] = field(default_factory=set)
     types: set[str] = field(default_factory=set)
-    times: set[str] = field(default_factory=set)
     sessions: set[int] = field(default_factory=set)
 
     def add(self, row: Row, person_ids: Iterable[str]) -> None:
         self.doc_ids.add(row["doc_id"])
         self.person_ids.update(person_ids)
         self.types.add(row["meeting_type"])
-        if row["time_of_day"]:
-            self.times.add(row["time_of_day"])
         if row["session_number"] is not None:
             self.sessions.add(row["session_number"])
 
@@ -52,8 +50,6 @@ class _Event:
             return 0
         kind = row["meeting_type"]
         if kind != "other" and "other" not in self.types and kind not in self.types:
-            return 0
-        if row["time_of_day"] and self.times and row["time_of_day"] not in self.times:
             return 0
         session = row["session_number"]
         if session is not None and self.sessions and session not in self.sessions:
@@ -99,8 +95,8 @@ class EventLinker:
         for batch in chunks(dates):
             query = select(
                 m.c.event_id, m.c.doc_id, m.c.date, m.c.body_id, m.c.jurisdiction,
-                m.c.meeting_type, m.c.time_of_day, m.c.session_number,
-            ).where(m.c.date.in_(batch))  # fmt: skip
+                m.c.meeting_type, m.c.session_number,
+            ).where(is_in(conn.dialect.name, m.c.date, batch))  # fmt: skip
             for mapping in conn.execute(query).mappings():
                 values = dict(mapping)
                 key = link_key(values)
@@ -150,7 +146,8 @@ def _event_people(conn: Connection, event_ids: list[str]) -> dict[str, set[str]]
     p = t.participations
     people: dict[str, set[str]] = defaultdict(set)
     for batch in chunks(event_ids):
-        query = select(p.c.event_id, p.c.person_id).where(p.c.event_id.in_(batch))
+        where = is_in(conn.dialect.name, p.c.event_id, batch)
+        query = select(p.c.event_id, p.c.person_id).where(where)
         for event_id, person_id in conn.execute(query):
             people[event_id].add(person_id)
     return people

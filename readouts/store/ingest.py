@@ -25,6 +25,7 @@ from readouts.extract import extract
 from readouts.load import DEFAULT_MAX_BYTES, Document, LoadError
 from readouts.load.inputs import iter_input_files, read_input
 from readouts.model import Record
+from readouts.resolve import ResolvedBody
 from readouts.store import schema as t
 from readouts.store.dedupe import Outcome, Prepared, classify, known_contents
 from readouts.store.derived import rebuild_bodies, rebuild_people
@@ -257,7 +258,10 @@ def _write_meetings(
     meetings = [m for _, rows in new_docs for m in rows.meetings]
     if not meetings:
         return
-    bodies = {m.body.body_id: m.body for m in meetings if m.body is not None}
+    bodies: dict[str, ResolvedBody] = {}
+    for meeting in meetings:  # the first report names the body
+        if meeting.body is not None:
+            bodies.setdefault(meeting.body.body_id, meeting.body)
     insert_ignore(
         conn,
         t.bodies,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import ColumnElement, Connection, String, Table, any_, bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 T = TypeVar("T")
@@ -47,7 +49,8 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     keys = tuple(rows[0])
     sql, positional = _compiled_insert(conn.dialect.name, table, keys)
     if positional:
-        conn.exec_driver_sql(sql, [tuple(row[k] for k in keys) for row in rows])
+        pick = itemgetter(*keys)
+        conn.exec_driver_sql(sql, [pick(row) if len(keys) > 1 else (pick(row),) for row in rows])
     else:
         conn.exec_driver_sql(sql, list(rows))
 
@@ -71,3 +74,16 @@ def _compiled_insert(dialect: str, table: Table, keys: tuple[str, ...]) -> tuple
             dialect == "sqlite",
         )
     return _COMPILED[cache_key]
+
+
+def is_in(dialect: str, column: ColumnElement[Any], values: Iterable[Any]) -> ColumnElement[bool]:
+    """``column IN values`` with the values as ONE bound parameter (a JSON array on SQLite,
+    an array on PostgreSQL): the statement's text is the same for any number of values, so it
+    is compiled once, and no list is too long for the driver."""
+    items = list(values)
+    if dialect == "sqlite":
+        table = func.json_each(bindparam(None, json.dumps(items), type_=String())).table_valued(
+            "value"
+        )
+        return column.in_(select(table.c.value))
+    return column == any_(bindparam(None, items, type_=postgresql.ARRAY(column.type)))

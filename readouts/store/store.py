@@ -24,6 +24,7 @@ Dialect = Literal["sqlite", "postgresql"]
 
 #: Milliseconds a SQLite writer waits for another process's transaction before failing.
 SQLITE_BUSY_TIMEOUT_MS = 60_000
+SQLITE_CHECKPOINT_PAGES = 10_000
 #: PostgreSQL advisory lock that serializes writers (ingest batches, judgements).
 PG_WRITE_LOCK = 0x5245_4144_4F55_5453
 _WRITE_OPTION = "readouts_write"
@@ -119,6 +120,9 @@ def _sqlite_engine(url: Any) -> Engine:
         if not memory:
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        # Checkpoint every ~40 MB of WAL rather than 4 MB: an ingest rewrites the same index
+        # pages batch after batch, and each checkpoint copies them into the database again.
+        cursor.execute(f"PRAGMA wal_autocheckpoint = {SQLITE_CHECKPOINT_PAGES}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
