@@ -18,8 +18,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Ingest the demo corpus into readouts.db (idempotent: a second run adds nothing) and serve
+# the web UI on http://127.0.0.1:$(DEMO_PORT)/ until Ctrl-C.
+DEMO_PORT ?= 8000
 demo: $(STAMP)
-	$(BIN)/readouts extract examples --format table
+	$(BIN)/readouts ingest --db readouts.db --quiet examples
+	$(BIN)/readouts serve --db readouts.db --port $(DEMO_PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

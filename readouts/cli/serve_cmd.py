@@ -7,17 +7,20 @@ still print the exact URL to open.
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 from typing import Annotated
 
 import typer
 import uvicorn
+from uvicorn.supervisors import Multiprocess
 
 from readouts.cli.app import app
 from readouts.cli.options import DbOption, open_cli_store
-
-WRITE_TOKEN_ENV = "READOUTS_WRITE_TOKEN"
+from readouts.store import Store
+from readouts.store.url import ENV_VAR, resolve_target
+from readouts.web.factory import WRITE_TOKEN_ENV
 
 
 @app.command()
@@ -39,10 +42,12 @@ def serve(
             "'Authorization: Bearer TOKEN'. Without it the server is read-only.",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, max=64, help="Server processes (one per core)."),
+    ] = 1,
 ) -> None:
     """Serve the web UI and the REST API (OpenAPI at /docs) over the store."""
-    from readouts.web import create_app
-
     if write_token is not None and len(write_token) < 8:
         _fail("the write token must be at least 8 characters long")
     store = open_cli_store(db)
@@ -50,17 +55,36 @@ def serve(
     bound_host, bound_port = listener.getsockname()[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
     mode = "writes need the token" if write_token else "read-only"
+    mode += f", {workers} workers" if workers > 1 else ""
     print(
         f"readouts: serving {store.url} at http://{shown_host}:{bound_port}/ "
         f"({mode}; API docs at /docs; Ctrl-C to stop)",
         flush=True,
     )
+    if workers == 1:
+        _serve_here(store, write_token, listener)
+        return
+    store.close()  # each worker opens its own; connections do not cross processes
+    os.environ[ENV_VAR] = resolve_target(db)
+    if write_token is not None:
+        os.environ[WRITE_TOKEN_ENV] = write_token
     config = uvicorn.Config(
-        create_app(store, write_token=write_token),
+        "readouts.web.factory:app_from_environment",
+        factory=True,
+        workers=workers,
         log_level="warning",
         access_log=False,
         server_header=False,
     )
+    Multiprocess(config, sockets=[listener]).run()
+
+
+def _serve_here(store: Store, write_token: str | None, listener: socket.socket) -> None:
+    """One process: the app is built here and served until Ctrl-C."""
+    from readouts.web import create_app
+
+    app = create_app(store, write_token=write_token)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False)
     try:
         uvicorn.Server(config).run(sockets=[listener])
     finally:

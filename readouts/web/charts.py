@@ -9,7 +9,7 @@ the template escape every label like any other text.  This module only computes 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 #: Series drawn in their own colour; the rest are summed into one grey "other" series.
@@ -189,7 +189,8 @@ def day_number(date: str | None) -> int | None:
 
 
 def office_timeline(
-    offices: list[tuple[str, str, str | None, str | None]], meetings: list[tuple[str | None, str]]
+    offices: Sequence[tuple[str, str, str | None, str | None]],
+    meetings: Sequence[tuple[str | None, str]],
 ) -> Timeline | None:
     """Lanes for ``(label, href, first_seen, last_seen)`` offices over a shared date axis, and
     a dot per ``(date, label)`` meeting; None when nothing is dated."""

@@ -8,18 +8,18 @@ formulations are in :mod:`readouts.web.pages_entities`.
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from readouts.store import queries as q
-from readouts.store.queries.results import MeetingDetail, Report
 from readouts.web.api import StoreDep
-from readouts.web.documents import StoredDocument, focus_record, load_document, split_meeting_id
+from readouts.web.documents import focus_record, load_document, split_meeting_id
 from readouts.web.facets import Query as SearchQuery
 from readouts.web.facets import faceted_search
 from readouts.web.highlight import highlight
+from readouts.web.page_data import MeetingView, meeting_view
 from readouts.web.pages_common import render_page
 
 PAGE_SIZE = 20
@@ -79,42 +79,25 @@ def meeting_page(
 ) -> Response:
     if not event_id.startswith("evt_") and split_meeting_id(event_id):
         return _redirect_report(store, event_id)
-    detail = q.get_meeting(store, event_id)
-    if detail is None:
-        raise HTTPException(status_code=404, detail=f"no meeting {event_id!r}")
-    chosen = _chosen_report(detail, report)
     with store.connect() as conn:
-        stored = load_document(conn, chosen.doc_id) if chosen else None
-    context = _report_view(stored, chosen)
-    return render_page(
-        request, "meeting.html", detail=detail, summary=detail.meeting, report=chosen, **context
-    )
+        view = meeting_view(conn, event_id, report)
+    if view is None:
+        raise HTTPException(status_code=404, detail=f"no meeting {event_id!r}")
+    return render_page(request, "meeting.html", view=view, **_evidence(view))
 
 
-def _chosen_report(detail: MeetingDetail, wanted: str | None) -> Report | None:
-    reports = detail.meeting.reports
-    return next((r for r in reports if r.meeting_id == wanted), reports[0] if reports else None)
+def _evidence(view: MeetingView) -> dict[str, Any]:
+    """The shown report's text with its meeting's evidence, and that meeting's facts."""
+    record = view.record
+    if record is None or not 0 <= view.position < len(record.meetings):
+        return {"pieces": [], "facts": None}
 
+    def person_link(_meeting: int, number: int, _person: object) -> str | None:
+        person_id = view.people.get(number)
+        return f"/people/{quote(person_id)}" if person_id else None
 
-def _report_view(stored: StoredDocument | None, report: Report | None) -> dict[str, Any]:
-    """The chosen report's text with its meeting's evidence, and that meeting's facts."""
-    if stored is None or report is None:
-        return {"pieces": [], "facts": None, "links": [], "copies": []}
-    position = split_meeting_id(report.meeting_id)
-    index = position[1] if position else 0
-    if not 0 <= index < len(stored.record.meetings):
-        return {"pieces": [], "facts": None, "links": [], "copies": stored.copies}
-    pieces = highlight(
-        focus_record(stored.record, index),
-        stored.text,
-        lambda _m, number, person: stored.person_link(index, number, person),
-    )
-    return {
-        "pieces": pieces,
-        "facts": stored.record.meetings[index],
-        "links": stored.participant_links(index),
-        "copies": stored.copies,
-    }
+    pieces = highlight(focus_record(record, view.position), view.text, person_link)
+    return {"pieces": pieces, "facts": record.meetings[view.position]}
 
 
 def _redirect_report(store: Any, meeting_id: str) -> Response:

@@ -10,50 +10,58 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from readouts.store import queries as q
-from readouts.store.queries.results import FormulationCount, PersonTimeline
+from readouts.store.queries.results import FormulationCount, TimelineMeeting
 from readouts.web import catalog
 from readouts.web.api import StoreDep
 from readouts.web.charts import Timeline, office_timeline, stacked_bars
+from readouts.web.page_data import PersonView, person_view
 from readouts.web.pages_common import render_page
 
-#: Meetings listed on a person's page (oldest first); the API serves up to 1,000.
-TIMELINE_LENGTH = 300
+#: Meetings per page of a person's timeline (newest first); the API serves up to 1,000.
+TIMELINE_PAGE = 50
 BODY_PAGE = 50
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
-def person_page(request: Request, store: StoreDep, person_id: str) -> HTMLResponse:
-    timeline = q.person_timeline(store, person_id, limit=TIMELINE_LENGTH, co_attendees=12)
-    if timeline is None:
+def person_page(
+    request: Request,
+    store: StoreDep,
+    person_id: str,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    with store.connect() as conn:
+        view = person_view(
+            conn, person_id, limit=TIMELINE_PAGE, offset=(page - 1) * TIMELINE_PAGE, co_attendees=12
+        )
+    if view is None:
         raise HTTPException(status_code=404, detail=f"no person {person_id!r}")
     return render_page(
         request,
         "person.html",
-        timeline=timeline,
-        chart=_office_chart(timeline),
-        years=_by_year(timeline),
+        view=view,
+        chart=_office_chart(view),
+        years=_by_year(view.meetings),
+        page=page,
+        pages=max(1, -(-view.person.n_meetings // TIMELINE_PAGE)),
     )
 
 
-def _office_chart(timeline: PersonTimeline) -> Timeline | None:
+def _office_chart(view: PersonView) -> Timeline | None:
     offices = [
         (office.label, f"/posts/{quote(office.post_id)}", office.first_seen, office.last_seen)
-        for office in timeline.offices
+        for office in view.offices
     ]
-    meetings = [
-        (meeting.date, f"{meeting.date} {meeting.meeting_type.replace('_', ' ')}")
-        for meeting in timeline.meetings
-    ]
-    return office_timeline(offices, meetings)
+    months = [(month, f"{month}: {n} meeting{'s' if n != 1 else ''}") for month, n in view.months]
+    return office_timeline(offices, months)
 
 
-def _by_year(timeline: PersonTimeline) -> list[tuple[str, list[object]]]:
-    """The meetings grouped by year, newest year first, oldest meeting first within a year."""
-    groups: dict[str, list[object]] = {}
-    for meeting in timeline.meetings:
+def _by_year(meetings: list[TimelineMeeting]) -> list[tuple[str, list[TimelineMeeting]]]:
+    """The page's meetings grouped by year, in the page's order (newest first)."""
+    groups: dict[str, list[TimelineMeeting]] = {}
+    for meeting in meetings:
         groups.setdefault((meeting.date or "undated")[:4], []).append(meeting)
-    return sorted(groups.items(), key=lambda item: (item[0] != "undated", item[0]), reverse=True)
+    return list(groups.items())
 
 
 @router.get("/bodies/{body_id}", response_class=HTMLResponse)

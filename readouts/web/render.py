@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from readouts.web.highlight import FIELDS, Segment
 
@@ -25,9 +25,11 @@ def make_environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates ship with the package; no stat() per request
     )
     environment.globals["FIELDS"] = FIELDS
     environment.filters["pretty"] = pretty
+    environment.globals["highlighted_text"] = render_segments
     return environment
 
 
@@ -38,10 +40,29 @@ def pretty(value: object) -> str:
     return str(value).replace("_", " ")
 
 
-ENVIRONMENT = make_environment()
+_SOURCE = Markup('<pre class="source" data-testid="source-text">{}</pre>')
+_MARK = Markup(
+    '<mark class="hl {}" data-field="{}" data-label="{}" title="{}" tabindex="0">{}</mark>'
+)
+_LINK = Markup('<a href="{}">{}</a>')
 
 
 def render_segments(pieces: list[Segment]) -> Markup:
-    """The highlighted text as escaped HTML (the macro the meeting and try-it pages use)."""
-    macro = ENVIRONMENT.get_template("_text.html").module.highlighted_text  # type: ignore[attr-defined]
-    return Markup(macro(pieces))
+    """The highlighted text as HTML: one ``<mark>`` per covered segment, a link inside it for a
+    participant with a page.
+
+    Every value goes through :meth:`Markup.format`, which escapes its arguments, so document
+    text, labels and links are inert whatever they contain.  This runs in Python rather than
+    as a template macro because a long readout has thousands of segments.
+    """
+    parts = []
+    for piece in pieces:
+        if not piece.marks:
+            parts.append(escape(piece.text))
+            continue
+        inner = _LINK.format(piece.href, piece.text) if piece.href else escape(piece.text)
+        parts.append(_MARK.format(piece.classes, piece.field, piece.label, piece.label, inner))
+    return _SOURCE.format(Markup("").join(parts))
+
+
+ENVIRONMENT = make_environment()

@@ -102,8 +102,8 @@ def test_person_page_shows_timeline_offices_and_co_attendees(page: Any, base_url
     person_id = _api(base_url, "/api/people", name="Xia Peiran")["items"][0]["person_id"]
     page.goto(f"{base_url}/people/{person_id}")
     entries = page.get_by_test_id("timeline").locator("li").all_inner_texts()
-    assert [entry[:10] for entry in entries] == ["2023-04-11", "2023-09-20"]
-    assert "presided" in entries[0] and "attended" in entries[1]
+    assert [entry[:10] for entry in entries] == ["2023-09-20", "2023-04-11"]  # newest first
+    assert "attended" in entries[0] and "presided" in entries[1]
     offices = page.get_by_test_id("offices").inner_text()
     assert "Secretary of the Provincial Party Committee" in offices
     assert page.get_by_test_id("office-timeline").locator("rect").count() >= 1

@@ -1,0 +1,284 @@
+"""What the meeting and person pages read, in a handful of prepared statements each.
+
+These two pages are the ones analysts open most, and the ones with a latency target under
+load (``bench/serve_load.py``).  The general queries in :mod:`readouts.store.queries` answer
+the same questions for the API and the CLI, but in a dozen statements built per call; here
+each page reads what it shows with five to seven statements built once at import (bound
+parameters, expanding ``IN`` lists), and returns the same result models, so the templates and
+the API speak one vocabulary.  A person page shows one page of meetings, newest first,
+instead of the whole career.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, select
+
+from readouts.model import Record
+from readouts.store import schema as t
+from readouts.store.queries.people import top_co_attendees
+from readouts.store.queries.results import (
+    CoAttendee,
+    MeetingParticipant,
+    MeetingSummary,
+    Office,
+    PersonRef,
+    PersonSummary,
+    Report,
+    SourceRef,
+    TimelineMeeting,
+)
+
+ROLES = ("presided", "spoke", "reported", "attended")
+_e, _m, _d, _p = t.events.c, t.meetings.c, t.documents.c, t.participations.c
+_pt, _b, _s = t.participation_titles.c, t.bodies.c, t.sources.c
+
+_EVENT = (
+    select(_e.event_id, _e.date, _e.meeting_type, _e.body_id, _b.label, _e.jurisdiction)
+    .add_columns(_e.country, _e.n_reports)
+    .select_from(t.events.outerjoin(t.bodies, _b.body_id == _e.body_id))
+    .where(_e.event_id == bindparam("event_id"))
+)
+_REPORTS = (
+    select(_m.meeting_id, _m.doc_id, _m.body_name, _m.session_number, _m.session_term)
+    .add_columns(_d.title, _d.outlet, _d.published)
+    .join(t.documents, _d.doc_id == _m.doc_id)
+    .where(_m.event_id == bindparam("event_id"))
+    .order_by(_d.published.nulls_last(), _m.meeting_id)
+)
+_SOURCES = (
+    select(_s.doc_id, _s.source, _s.relation, _s.url, _s.outlet, _s.published, _s.similarity)
+    .where(_s.doc_id.in_(bindparam("doc_ids", expanding=True)))
+    .order_by(_s.doc_id, _s.id)
+)
+_PARTICIPANTS = (
+    select(
+        _p.id, _p.meeting_id, _p.position, _p.person_id, t.people.c.name, *(_p[r] for r in ROLES)
+    )
+    .add_columns(_pt.title)
+    .join(t.people, t.people.c.person_id == _p.person_id)
+    .outerjoin(t.participation_titles, _pt.participation_id == _p.id)
+    .where(_p.event_id == bindparam("event_id"))
+    .order_by(_p.meeting_id, _p.position, _pt.position)
+)
+_DOCUMENT = select(_d.text, _d.record_json).where(_d.doc_id == bindparam("doc_id"))
+
+
+@dataclass
+class MeetingView:
+    """A merged meeting as its page shows it, with one report's text and evidence."""
+
+    summary: MeetingSummary
+    participants: list[MeetingParticipant]
+    report: Report | None
+    record: Record | None = None
+    text: str = ""
+    position: int = 0
+    #: participant position in the shown report -> person_id
+    people: dict[int, str] = field(default_factory=dict)
+
+
+def meeting_view(conn: Connection, event_id: str, wanted_report: str | None) -> MeetingView | None:
+    """The merged meeting ``event_id``, showing ``wanted_report`` (else its first report)."""
+    event = conn.execute(_EVENT, {"event_id": event_id}).mappings().first()
+    if event is None:
+        return None
+    rows = conn.execute(_REPORTS, {"event_id": event_id}).mappings().all()
+    sources: dict[str, list[SourceRef]] = defaultdict(list)
+    for source in conn.execute(_SOURCES, {"doc_ids": [r["doc_id"] for r in rows]}).mappings():
+        values = dict(source)
+        sources[values.pop("doc_id")].append(SourceRef(**values))
+    reports = [_report(row, sources[row["doc_id"]]) for row in rows]
+    report = next((r for r in reports if r.meeting_id == wanted_report), None)
+    report = report or (reports[0] if reports else None)
+    parts = conn.execute(_PARTICIPANTS, {"event_id": event_id}).mappings().all()
+    participants, presiders = _merged(parts)
+    first = rows[0] if rows else {}
+    summary = MeetingSummary(
+        event_id=event["event_id"],
+        date=event["date"],
+        meeting_type=event["meeting_type"],
+        body_id=event["body_id"],
+        body=event["label"],
+        jurisdiction=event["jurisdiction"],
+        country=event["country"],
+        session_number=first.get("session_number"),
+        session_term=first.get("session_term"),
+        presiders=presiders,
+        n_participants=len(participants),
+        n_reports=event["n_reports"],
+        reports=reports,
+    )
+    view = MeetingView(summary, participants, report)
+    if report is not None:
+        _attach_text(conn, view, report, parts)
+    return view
+
+
+def _report(row: Any, sources: list[SourceRef]) -> Report:
+    return Report(
+        meeting_id=row["meeting_id"],
+        doc_id=row["doc_id"],
+        title=row["title"],
+        outlet=row["outlet"],
+        published=row["published"],
+        body_name=row["body_name"],
+        sources=sources,
+    )
+
+
+def _merged(parts: Sequence[Any]) -> tuple[list[MeetingParticipant], list[PersonRef]]:
+    """One entry per person over every report: roles and offices united, first mention order."""
+    people: dict[str, dict[str, Any]] = {}
+    for row in parts:
+        person = people.setdefault(
+            row["person_id"], {"name": row["name"], "roles": set(), "titles": []}
+        )
+        person["roles"].update(role for role in ROLES if row[role])
+        if row["title"] and row["title"] not in person["titles"]:
+            person["titles"].append(row["title"])
+    merged = [
+        MeetingParticipant(
+            person_id=person_id,
+            name=p["name"],
+            roles=[r for r in ROLES if r in p["roles"]],
+            titles=p["titles"],
+        )
+        for person_id, p in people.items()
+    ]
+    presiders = [
+        PersonRef(person_id=p.person_id, name=p.name) for p in merged if "presided" in p.roles
+    ]
+    return merged, presiders
+
+
+def _attach_text(conn: Connection, view: MeetingView, report: Report, parts: Sequence[Any]) -> None:
+    """The shown report's record and text, and which person each of its participants is."""
+    document = conn.execute(_DOCUMENT, {"doc_id": report.doc_id}).first()
+    if document is None:
+        return
+    view.record = Record.model_validate_json(document.record_json)
+    view.text = view.record.text or document.text
+    view.position = int(report.meeting_id.rpartition("-")[2] or 0)
+    view.people = {
+        row["position"]: row["person_id"] for row in parts if row["meeting_id"] == report.meeting_id
+    }
+
+
+_PERSON = select(t.people).where(t.people.c.person_id == bindparam("person_id"))
+_ALIASES = (
+    select(t.person_aliases.c.alias)
+    .where(t.person_aliases.c.person_id == bindparam("person_id"))
+    .order_by(t.person_aliases.c.n_mentions.desc(), t.person_aliases.c.alias)
+    .limit(20)
+)
+_OFFICES = (
+    select(t.occupancies.c.post_id, t.posts.c.title, t.posts.c.label, t.posts.c.jurisdiction)
+    .add_columns(
+        t.occupancies.c.first_seen,
+        t.occupancies.c.last_seen,
+        t.occupancies.c.n_meetings,
+        t.occupancies.c.n_documents,
+    )
+    .join(t.posts, t.posts.c.post_id == t.occupancies.c.post_id)
+    .where(t.occupancies.c.person_id == bindparam("person_id"))
+    .order_by(t.occupancies.c.first_seen.nulls_last(), t.occupancies.c.last_seen, t.posts.c.label)
+)
+_LATEST = func.max(_p.date)
+#: A page of the person's merged meetings, newest first, from their participations alone.
+_MEETING_PAGE = (
+    select(_p.event_id)
+    .where(_p.person_id == bindparam("person_id"))
+    .group_by(_p.event_id)
+    .order_by(_LATEST.desc().nulls_last(), _p.event_id)
+    .limit(bindparam("limit"))
+    .offset(bindparam("offset"))
+)
+_EVENTS = (
+    select(_e.event_id, _e.date, _e.meeting_type, _e.body_id, _b.label, _e.jurisdiction)
+    .select_from(t.events.outerjoin(t.bodies, _b.body_id == _e.body_id))
+    .where(_e.event_id.in_(bindparam("event_ids", expanding=True)))
+)
+_FACTS = (
+    select(_p.event_id, _p.doc_id, *(_p[r] for r in ROLES), _pt.title)
+    .select_from(t.participations.outerjoin(t.participation_titles, _pt.participation_id == _p.id))
+    .where(_p.person_id == bindparam("person_id"))
+    .where(_p.event_id.in_(bindparam("event_ids", expanding=True)))
+    .order_by(_p.event_id, _p.doc_id, _pt.position)
+)
+_MONTH = func.substr(_p.date, 1, 7)
+_MONTHS = (
+    select(_MONTH, func.count(func.distinct(_p.event_id)))
+    .where(_p.person_id == bindparam("person_id"), _p.date.is_not(None))
+    .group_by(_MONTH)
+    .order_by(_MONTH)
+)
+
+
+@dataclass
+class PersonView:
+    person: PersonSummary
+    offices: list[Office]
+    meetings: list[TimelineMeeting] = field(default_factory=list)  # one page, newest first
+    months: list[tuple[str, int]] = field(default_factory=list)
+    co_attendees: list[CoAttendee] = field(default_factory=list)
+
+
+def person_view(
+    conn: Connection, person_id: str, *, limit: int, offset: int, co_attendees: int
+) -> PersonView | None:
+    """A person, their offices, one page of their meetings (newest first), the months they met
+    in (for the timeline) and their most frequent co-attendees."""
+    row = conn.execute(_PERSON, {"person_id": person_id}).mappings().first()
+    if row is None:
+        return None
+    aliases = list(conn.execute(_ALIASES, {"person_id": person_id}).scalars())
+    fields = {name: row[name] for name in PersonSummary.model_fields if name != "aliases"}
+    view = PersonView(
+        person=PersonSummary(aliases=aliases, **fields),
+        offices=[
+            Office(**dict(o)) for o in conn.execute(_OFFICES, {"person_id": person_id}).mappings()
+        ],
+    )
+    page = {"person_id": person_id, "limit": limit, "offset": offset}
+    ids = list(conn.execute(_MEETING_PAGE, page).scalars())
+    found = {row["event_id"]: row for row in conn.execute(_EVENTS, {"event_ids": ids}).mappings()}
+    view.meetings = _timeline(conn, person_id, [found[i] for i in ids if i in found])
+    view.months = [(month, n) for month, n in conn.execute(_MONTHS, {"person_id": person_id})]
+    view.co_attendees = top_co_attendees(conn, person_id, co_attendees)
+    return view
+
+
+def _timeline(conn: Connection, person_id: str, events: Sequence[Any]) -> list[TimelineMeeting]:
+    facts: dict[str, dict[str, list[str]]] = defaultdict(
+        lambda: {"roles": [], "titles": [], "doc_ids": []}
+    )
+    ids = [event["event_id"] for event in events]
+    for part in conn.execute(_FACTS, {"person_id": person_id, "event_ids": ids}).mappings():
+        fact = facts[part["event_id"]]
+        _add(fact["roles"], *(r for r in ROLES if part[r]))
+        _add(fact["doc_ids"], part["doc_id"])
+        if part["title"]:
+            _add(fact["titles"], part["title"])
+    return [
+        TimelineMeeting(
+            event_id=event["event_id"],
+            date=event["date"],
+            meeting_type=event["meeting_type"],
+            body_id=event["body_id"],
+            body=event["label"],
+            jurisdiction=event["jurisdiction"],
+            roles=[r for r in ROLES if r in facts[event["event_id"]]["roles"]],
+            titles=facts[event["event_id"]]["titles"],
+            doc_ids=facts[event["event_id"]]["doc_ids"],
+        )
+        for event in events
+    ]
+
+
+def _add(values: list[str], *new: str) -> None:
+    values.extend(value for value in new if value not in values)
