@@ -28,14 +28,20 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’ʼ]+")
 class _WordRules:
     drop: frozenset[str]
     synonyms: dict[str, str]
+    phrases: regex.Pattern[str]
+    phrase_words: dict[str, str]
 
 
 @cache
 def _rules() -> _WordRules:
     data = lx.toml("en", "resolve.toml")
+    phrases = {k.lower(): v.lower() for k, v in data["phrases"].items()}
+    alternation = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return _WordRules(
         drop=frozenset(data["drop_words"]),
         synonyms={k.lower(): v.lower() for k, v in data["synonyms"].items()},
+        phrases=regex.compile(rf"\b(?:{alternation})\b", regex.I),
+        phrase_words=phrases,
     )
 
 
@@ -53,16 +59,17 @@ def name_key(name: str) -> str:
 
 
 def words_key(text: str) -> str:
-    """An office or body name as the sorted bag of its meaningful words.
+    """An office or body name as the sorted set of its meaningful words.
 
     Place names are the caller's to remove first (:func:`readouts.resolve.places.strip_places`):
     the place is part of the jurisdiction, not of the office.
     """
     rules = _rules()
-    words = []
+    text = rules.phrases.sub(lambda m: rules.phrase_words[m.group().lower()], text)
+    words = set()
     for raw in _WORD.findall(unicodedata.normalize("NFKD", text)):
         word = fold_name(raw)
         word = rules.synonyms.get(word, word)
         if word and word not in rules.drop:
-            words.append(word)
+            words.add(word)
     return " ".join(sorted(words))

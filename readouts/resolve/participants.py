@@ -19,7 +19,8 @@ from readouts.model import Body, Participant
 from readouts.resolve.keys import make_id, name_key, words_key
 from readouts.resolve.places import (
     Jurisdiction,
-    named_jurisdiction,
+    OfficePlace,
+    office_place,
     strip_adjectival_places,
     strip_places,
 )
@@ -52,9 +53,9 @@ class ResolvedBody:
 
 
 @lru_cache(maxsize=16384)
-def _office(title: str) -> tuple[str, Jurisdiction | None]:
-    """The office key and the place a title names (cached: offices repeat across a corpus)."""
-    return words_key(strip_places(title)), named_jurisdiction(title)
+def _office_key(title: str) -> str:
+    """The office's words as a key (cached: offices repeat across a corpus)."""
+    return words_key(strip_places(title))
 
 
 def meeting_place(body: Body | None) -> Jurisdiction | None:
@@ -64,10 +65,14 @@ def meeting_place(body: Body | None) -> Jurisdiction | None:
     return Jurisdiction(body.jurisdiction, body.country)
 
 
-def person_key(key: str, place: Jurisdiction | None) -> str:
-    """The resolver's id of a person: a hash of (country, jurisdiction, folded name)."""
+def person_key(key: str, place: Jurisdiction | None, tie: str) -> str:
+    """The resolver's id of a person: a hash of (country, jurisdiction, folded name).
+
+    Without a jurisdiction a name alone is too weak (two "Liu Qiang" of unknown places), so
+    ``tie`` joins the key: the first office written for them, else the document.
+    """
     if place is None:
-        return make_id("per", None, None, key)
+        return make_id("per", None, None, key, tie)
     return make_id("per", place.country, place.name, key)
 
 
@@ -77,33 +82,48 @@ def post_id(office_key: str, place: Jurisdiction | None) -> str:
     return make_id("post", place.country, place.name, office_key)
 
 
+def _home(places: list[OfficePlace], meeting: Jurisdiction | None) -> Jurisdiction | None:
+    """Where the person belongs: a local place an office names; else the centre when every
+    office is central (a minister at a provincial meeting); else the meeting's place."""
+    local = next((p.jurisdiction for p in places if p.jurisdiction and not p.national), None)
+    if local is not None:
+        return local
+    if places and all(p.national for p in places):
+        return next((p.jurisdiction for p in places if p.jurisdiction), meeting)
+    return meeting
+
+
 def resolve_participant(
-    participant: Participant, place: Jurisdiction | None
+    participant: Participant, place: Jurisdiction | None, doc_id: str = ""
 ) -> ResolvedParticipant:
     """Place the participant, key the person and each of their offices."""
-    offices = [(title, *_office(title.text)) for title in participant.titles]
-    named = next((where for _, _, where in offices if where is not None), None)
-    home = named or place
+    country = place.country if place else None
+    offices = [
+        (title, _office_key(title.text), office_place(title.text, country))
+        for title in participant.titles
+    ]
+    offices = [(title, key, where) for title, key, where in offices if key]
+    home = _home([where for _, _, where in offices], place)
     key = name_key(participant.name)
     titles = tuple(
         ResolvedTitle(
             text=title.text,
             span=title.span,
-            post_id=post_id(office_key, where or home),
+            post_id=post_id(office_key, where.jurisdiction or home),
             office_key=office_key,
-            jurisdiction=where or home,
+            jurisdiction=where.jurisdiction or home,
         )
         for title, office_key, where in offices
-        if office_key
     )
-    return ResolvedParticipant(key, home, person_key(key, home), titles)
+    tie = offices[0][1] if offices else f"doc:{doc_id}"
+    return ResolvedParticipant(key, home, person_key(key, home, tie), titles)
 
 
 def resolve_body(body: Body | None) -> ResolvedBody | None:
     """The convening body as (jurisdiction, canonical name); None when the text names none."""
     if body is None or not body.name:
         return None
-    key, _ = _office(body.name)
+    key = _office_key(body.name)
     if not key:
         return None
     place = meeting_place(body)

@@ -24,26 +24,71 @@ class Jurisdiction:
     country: str | None  # ISO 3166 alpha-2
 
 
+@dataclass(frozen=True, slots=True)
+class OfficePlace:
+    """Where an office belongs: ``jurisdiction`` None when its words do not say; ``national``
+    when it is an office of a country's centre (a Politburo member, a minister)."""
+
+    jurisdiction: Jurisdiction | None
+    national: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _OfficeRules:
+    national_bodies: tuple[tuple[regex.Pattern[str], Jurisdiction], ...]
+    local: regex.Pattern[str]
+    central: regex.Pattern[str]
+    countries: dict[str, Jurisdiction]  # ISO code -> the country as a jurisdiction
+
+
 @cache
-def _national() -> tuple[tuple[regex.Pattern[str], Jurisdiction], ...]:
-    rows = lx.toml("en", "meetings.toml")["national"]["bodies"]
-    return tuple((regex.compile(p), Jurisdiction(j, c)) for p, j, c in rows)
+def _rules() -> _OfficeRules:
+    bodies = lx.toml("en", "meetings.toml")["national"]["bodies"]
+    offices = lx.toml("en", "resolve.toml")["offices"]
+    local = "|".join(regex.escape(w) for w in offices["local_words"])
+    countries: dict[str, Jurisdiction] = {}
+    for place in english().places.values():
+        if place.level == "country" and place.country:
+            countries.setdefault(place.country, Jurisdiction(place.jurisdiction, place.country))
+    return _OfficeRules(
+        national_bodies=tuple((regex.compile(p), Jurisdiction(j, c)) for p, j, c in bodies),
+        local=regex.compile(rf"\b(?:{local})\b", regex.I),
+        central=regex.compile("|".join(offices["central_patterns"])),
+        countries=countries,
+    )
 
 
-def named_jurisdiction(text: str) -> Jurisdiction | None:
-    """The place an office or body names (a province, city or military region first, then a
-    national body or a country), or None when it names none."""
-    lex = english()
+@lru_cache(maxsize=16384)
+def office_place(text: str, country: str | None = None) -> OfficePlace:
+    """Where an office (or a body) belongs, from its own words.
+
+    A named province, city or military region first; then, unless a word makes it local
+    ("Provincial ..."), a national body or a central office (of ``country``, the meeting's,
+    when the words do not name the country); else unknown.
+    """
+    lex, rules = english(), _rules()
     country_level: Jurisdiction | None = None
     for match in lex.place_re.finditer(text):
         place = lex.places[match.group()]
+        found = Jurisdiction(place.jurisdiction, place.country or None)
         if place.level != "country":
-            return Jurisdiction(place.jurisdiction, place.country or None)
-        country_level = country_level or Jurisdiction(place.jurisdiction, place.country or None)
-    for pattern, jurisdiction in _national():
+            return OfficePlace(found, national=False)
+        country_level = country_level or found
+    if rules.local.search(text):
+        return OfficePlace(None, national=False)
+    for pattern, jurisdiction in rules.national_bodies:
         if pattern.search(text):
-            return jurisdiction
-    return country_level
+            return OfficePlace(jurisdiction, national=True)
+    if country_level is not None:
+        return OfficePlace(country_level, national=True)
+    if rules.central.search(text):
+        return OfficePlace(rules.countries.get(country or ""), national=True)
+    return OfficePlace(None, national=False)
+
+
+def named_jurisdiction(text: str, country: str | None = None) -> Jurisdiction | None:
+    """The place an office or body names or implies, or None when it does not say."""
+    return office_place(text, country).jurisdiction
 
 
 def strip_places(text: str) -> str:

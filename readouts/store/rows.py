@@ -108,7 +108,7 @@ def _meeting_rows(
     rows = MeetingRows(row, body, items=_items(meeting_id, meeting))
     place = meeting_place(meeting.body)
     for index, participant in enumerate(meeting.participants):
-        resolved = resolve_participant(participant, place)
+        resolved = resolve_participant(participant, place, doc_id)
         rows.participations.append(_participation(row, index, participant, resolved, log, posts))
     return rows
 

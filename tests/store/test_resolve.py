@@ -48,6 +48,10 @@ def test_spellings_of_one_name_share_a_key(a: str, b: str) -> None:
         ),
         ("Vice-Governor", "Vice Governor"),
         ("Secretary of the CPC Provincial Committee", "Provincial Party Committee Secretary"),
+        (
+            "General Secretary of the CPC Central Committee",
+            "general secretary of the Communist Party of China (CPC) Central Committee",
+        ),
     ],
 )
 def test_ways_of_writing_an_office_share_a_key(a: str, b: str) -> None:
@@ -94,11 +98,14 @@ def test_keys_are_stable_under_refolding(text: str) -> None:
         ("General Secretary of the CPC Central Committee", "China"),
         ("Political Commissar of Military Region 4", "Military Region 4"),
         ("Secretary of the Provincial Party Committee", None),
+        ("Head of the Provincial National Assembly Delegation", None),
+        ("Alternate Member of the Party Central Committee", "Vietnam"),
+        ("Minister of Public Security", "Vietnam"),
         ("Commander", None),
     ],
 )
 def test_offices_name_their_place(title: str, place: str | None) -> None:
-    found = named_jurisdiction(title)
+    found = named_jurisdiction(title, "VN")
     assert (found.name if found else None) == place
 
 
@@ -114,6 +121,32 @@ def test_same_name_elsewhere_with_unrelated_offices_is_another_person() -> None:
     a = resolve_participant(person("Wang Yu", "Vice Governor"), HUNAN)
     b = resolve_participant(person("Wang Yu", "Commander"), SICHUAN)
     assert a.person_key != b.person_key
+
+
+def test_a_central_official_is_placed_at_the_centre_a_local_one_at_home() -> None:
+    minister = resolve_participant(
+        person("Lam Van", "Minister of Public Security"), Jurisdiction("Nghe An", "VN")
+    )
+    assert minister.jurisdiction == Jurisdiction("Vietnam", "VN")
+    both = resolve_participant(
+        person(
+            "Lam Van",
+            "Member of the Party Central Committee",
+            "Secretary of the Provincial Party Committee",
+        ),
+        Jurisdiction("Nghe An", "VN"),
+    )
+    assert both.jurisdiction == Jurisdiction("Nghe An", "VN")
+
+
+def test_without_a_place_a_name_needs_the_same_office() -> None:
+    a = resolve_participant(person("Liu Qiang", "Municipal Party Secretary"), None, "doc_1")
+    b = resolve_participant(person("Liu Qiang", "Municipal Party Secretary"), None, "doc_2")
+    c = resolve_participant(person("Liu Qiang", "Mayor"), None, "doc_3")
+    d = resolve_participant(person("Liu Qiang"), None, "doc_4")
+    e = resolve_participant(person("Liu Qiang"), None, "doc_5")
+    assert a.person_key == b.person_key
+    assert len({a.person_key, c.person_key, d.person_key, e.person_key}) == 4
 
 
 def test_an_office_naming_its_place_is_placed_there() -> None:
