@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,12 +50,15 @@ def serving(*args: str) -> Iterator[tuple[str, str]]:
 
 
 def _wait_ready(url: str) -> httpx.Response:
-    for _ in range(200):
+    """The first answer of a server whose workers may still be starting (bounded: 2 minutes)."""
+    deadline = time.monotonic() + 120
+    while True:
         try:
-            return httpx.get(url + "api/stats", timeout=5)
-        except httpx.ConnectError:
-            pass
-    raise AssertionError("the server never answered")
+            return httpx.get(url + "api/stats", timeout=30)
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
 
 
 def test_serve_prints_its_url_and_answers(tmp_path: Path, run_cli: RunCli) -> None:
@@ -115,3 +119,14 @@ def test_serve_reports_a_busy_port(tmp_path: Path, run_cli: RunCli) -> None:
     assert result.returncode == 2
     assert f"readouts: error: cannot listen on 127.0.0.1:{port}:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_serve_with_two_workers(tmp_path: Path, run_cli: RunCli) -> None:
+    db = tmp_path / "workers.db"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "executive.txt").write_text(EXECUTIVE, encoding="utf-8")
+    assert run_cli("ingest", "--db", str(db), str(tmp_path / "in")).returncode == 0
+    with serving("--db", str(db), "--workers", "2") as (line, url):
+        assert "2 workers" in line
+        assert _wait_ready(url).json()["documents"] == 1
+        assert "Wu Jinglan" in httpx.get(url + "?q=flood", timeout=30).text
