@@ -79,7 +79,7 @@ def test_a_syndicated_copy_is_a_source_and_adds_no_meeting(store: Store, tmp_pat
             .one()
         )
         people = conn.execute(select(t.people.c.name, t.people.c.n_meetings)).all()
-    assert copy["doc_id"] != copy["content_id"] and copy["similarity"] >= 0.7
+    assert copy["doc_id"] != copy["content_id"] and copy["similarity"] >= 0.8
     assert counts(store)["meetings"] == 1
     assert sorted(people) == [("Wu Jinglan", 1), ("Xia Peiran", 1)]
 
