@@ -76,3 +76,15 @@ def test_cli_writes_text_files_and_json_lines(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text().splitlines()]
     assert [f.name for f in files] == [row["source"] for row in rows]
     assert [f.read_text(encoding="utf-8") for f in files] == [row["text"] for row in rows]
+
+
+def test_ingest_benchmark_smoke_run_prints_every_target() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "ingest_speed.py"), "--n", "40"],
+        capture_output=True, text=True, check=True, timeout=600,
+    )
+    verdicts = [line.split()[0] for line in result.stdout.splitlines()
+                if line.startswith(("PASS", "FAIL"))]
+    assert len(verdicts) == 3
+    for expected in ("docs/s", "VmRSS", "p95"):
+        assert expected in result.stdout

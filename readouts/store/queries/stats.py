@@ -50,8 +50,8 @@ def corpus_stats(store: Store, *, top: int = 50) -> CorpusStats:
             by_jurisdiction=_grouped(conn, e.jurisdiction, limit=top),
             by_type=_grouped(conn, e.meeting_type),
             top_formulations=[
-                Count(key=c.formulation, n=c.n_meetings)
-                for c in formulation_counts(store, by=None, conn=conn)[:top]
+                Count(key=written, n=n)
+                for _, written, n in conn.execute(_formulation_select(None, False).limit(top))
             ],
         )
 
@@ -80,7 +80,6 @@ def formulation_counts(
     jurisdiction: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-    conn: Connection | None = None,
 ) -> list[FormulationCount]:
     """Merged meetings invoking each formulation, per period (``by``) and optionally per
     jurisdiction; ``formulation`` and ``jurisdiction`` filter (any case).  Ordered by
@@ -88,40 +87,36 @@ def formulation_counts(
     for label, value in (("from", date_from), ("to", date_to)):
         if value is not None:
             check_date_prefix(value, label)
-    if conn is None:
-        with store.connect() as own:
-            return formulation_counts(
-                store,
-                formulation=formulation,
-                by=by,
-                by_jurisdiction=by_jurisdiction,
-                jurisdiction=jurisdiction,
-                date_from=date_from,
-                date_to=date_to,
-                conn=own,
-            )
-    items, m = t.meeting_items.c, t.meetings.c
-    name = func.lower(items.text)
-    period = func.substr(m.date, 1, _PERIOD_LENGTH[by]) if by else None
-    keys = [
-        name,
-        *([period] if period is not None else []),
-        *([m.jurisdiction] if by_jurisdiction else []),
-    ]
-    n = func.count(distinct(m.event_id))
-    query = (
-        select(*keys, func.max(items.text), n)
-        .join(t.meetings, m.meeting_id == items.meeting_id)
-        .where(items.kind == "formulation", *date_conditions(m.date, date_from, date_to))
-        .group_by(*keys)
-    )
+    query = _formulation_select(by, by_jurisdiction)
+    m = t.meetings.c
+    query = query.where(*date_conditions(m.date, date_from, date_to))
     if formulation:
-        query = query.where(name == plain(formulation).strip().lower())
+        wanted = plain(formulation).strip().lower()
+        query = query.where(func.lower(t.meeting_items.c.text) == wanted)
     if jurisdiction:
         query = query.where(func.lower(m.jurisdiction) == plain(jurisdiction).strip().lower())
-    order = [name, *keys[1:]] if by else [n.desc(), name]
-    rows = conn.execute(query.order_by(*order)).all()
-    return [_formulation(row, period is not None, by_jurisdiction) for row in rows]
+    with store.connect() as conn:
+        rows = conn.execute(query).all()
+    return [_formulation(row, by is not None, by_jurisdiction) for row in rows]
+
+
+def _formulation_select(by: Granularity | None, by_jurisdiction: bool) -> Any:
+    """Formulation, [period], [jurisdiction], text as written, merged meetings: grouped."""
+    items, m = t.meeting_items.c, t.meetings.c
+    name = func.lower(items.text)
+    keys: list[Any] = [name]
+    if by is not None:
+        keys.append(func.substr(m.date, 1, _PERIOD_LENGTH[by]))
+    if by_jurisdiction:
+        keys.append(m.jurisdiction)
+    n = func.count(distinct(m.event_id))
+    return (
+        select(*keys, func.max(items.text), n)
+        .join(t.meetings, m.meeting_id == items.meeting_id)
+        .where(items.kind == "formulation")
+        .group_by(*keys)
+        .order_by(*(keys if by is not None else [n.desc(), name]))
+    )
 
 
 def _formulation(row: Any, has_period: bool, has_jurisdiction: bool) -> FormulationCount:
