@@ -7,6 +7,10 @@ Everything else (limits, headers, error shapes, the offline API docs) is the sam
 
 from __future__ import annotations
 
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -14,15 +18,30 @@ import readouts
 from readouts.store import Store
 from readouts.web import api, apidocs, pages, pages_entities, tryit, write
 from readouts.web.auth import WriteToken
-from readouts.web.errors import install_error_handlers
+from readouts.web.errors import LOG, install_error_handlers
+from readouts.web.facets import MatchCache, Query, faceted_search
 from readouts.web.limits import DEFAULT_BODY_LIMIT, BodySizeLimit, SecurityHeaders
 from readouts.web.render import STATIC_DIR
 
 DESCRIPTION = """Read-only JSON over a corpus of meeting readouts: documents, meetings, people,
 bodies, posts, full-text search, formulations and the co-attendance network.  Lists are
-paginated with `limit` and `offset` and answer `{"items": [...], "total": n, ...}`.  Errors are
+paginated with `limit` and `offset` and report the `total` over every page.  Errors are
 `{"error": {"status": n, "message": "..."}}`.  Ingest and merge exist only on a server started
 with `--write-token` and require `Authorization: Bearer TOKEN`."""
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Warm the search page's cache in the background so the first visitor does not wait."""
+    threading.Thread(target=_warm, args=(app,), name="warm-search", daemon=True).start()
+    yield
+
+
+def _warm(app: FastAPI) -> None:
+    try:
+        faceted_search(app.state.store, Query(), cache=app.state.match_cache)
+    except Exception:  # a warm-up is an optimisation: the page will compute it when asked
+        LOG.warning("could not warm the search cache", exc_info=True)
 
 
 def create_app(store: Store, write_token: str | None = None) -> FastAPI:
@@ -33,9 +52,11 @@ def create_app(store: Store, write_token: str | None = None) -> FastAPI:
         description=DESCRIPTION,
         docs_url=None,
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.store = store
     app.state.writable = write_token is not None
+    app.state.match_cache = MatchCache()
     install_error_handlers(app)
     app.include_router(api.router, prefix="/api")
     app.include_router(tryit.router)

@@ -54,7 +54,13 @@ def search_page(
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
     query = SearchQuery(words.strip(), jurisdiction, body, meeting_type, year)
-    results = faceted_search(store, query, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    results = faceted_search(
+        store,
+        query,
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+        cache=request.app.state.match_cache,
+    )
     people = q.find_people(store, query.words, limit=6) if query.words else []
     pages = max(1, -(-results.total // PAGE_SIZE))
     return render_page(

@@ -174,3 +174,11 @@ def test_every_response_carries_a_strict_policy(readonly: TestClient) -> None:
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["x-frame-options"] == "DENY"
+
+
+def test_search_sees_documents_ingested_while_serving(writable: TestClient) -> None:
+    assert "0 meetings mentioning" in writable.get("/?q=flood").text
+    assert "0 meetings" in writable.get("/").text
+    writable.post("/api/documents", json=_docs(EXECUTIVE), headers=_auth())
+    assert "1 meeting mentioning" in writable.get("/?q=flood").text
+    assert "1 meeting" in writable.get("/").text
