@@ -150,7 +150,7 @@ async def client(
 async def run_clients(port: int, paths: dict[str, list[str]], args: argparse.Namespace) -> Tally:
     tally = Tally()
     warm = Tally()
-    warm_until = time.perf_counter() + 2  # warm-up: imports, caches, connections; not counted
+    warm_until = time.perf_counter() + args.warmup  # imports, caches, connections: not counted
     await asyncio.gather(
         *(client(port, paths, warm, warm_until, args, random.Random(i)) for i in range(4))
     )
@@ -198,7 +198,7 @@ def wait_ready(port: int, process: subprocess.Popen[str]) -> None:
 def percentile(values: list[float], share: float) -> float:
     if len(values) < 2:
         return values[0] if values else float("nan")
-    return statistics.quantiles(values, n=1000)[int(share * 1000) - 1]
+    return statistics.quantiles(values, n=1000, method="inclusive")[int(share * 1000) - 1]
 
 
 def report(tally: Tally, args: argparse.Namespace) -> bool:
@@ -233,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", type=float, default=0.0, help="mean pause per client, ms")
     parser.add_argument("--max-requests", type=int, default=100_000, help="per client")
     parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument("--warmup", type=float, default=2.0, help="seconds not counted")
     parser.add_argument("--store", type=Path, help="where to keep the corpus store")
     parser.add_argument("--check", action="store_true", help="exit 1 if the target is missed")
     args = parser.parse_args(argv)

@@ -11,7 +11,7 @@ from web_corpus import EXECUTIVE, STANDING_COMMITTEE
 from readouts.store import Store
 from readouts.web import create_app
 from readouts.web.limits import DEFAULT_BODY_LIMIT
-from readouts.web.tryit import TRY_BODY_LIMIT
+from readouts.web.tryit import MAX_TRY_CHARS, TRY_BODY_LIMIT
 from readouts.web.write import INGEST_BODY_LIMIT
 
 TOKEN = "correct-horse-battery"
@@ -182,3 +182,13 @@ def test_search_sees_documents_ingested_while_serving(writable: TestClient) -> N
     writable.post("/api/documents", json=_docs(EXECUTIVE), headers=_auth())
     assert "1 meeting mentioning" in writable.get("/?q=flood").text
     assert "1 meeting" in writable.get("/").text
+
+
+def test_try_form_refuses_bad_encoding_and_long_text(readonly: TestClient) -> None:
+    form = {"content-type": "application/x-www-form-urlencoded", "accept": "text/html"}
+    garbled = readonly.post("/try", content=b"text=%FF%FE\xff", headers=form)
+    assert garbled.status_code == 400
+    assert "unreadable form" in garbled.text
+    too_long = readonly.post("/try", data={"text": "x" * (MAX_TRY_CHARS + 1)})
+    assert too_long.status_code == 413
+    assert f"the limit is {MAX_TRY_CHARS:,} characters" in too_long.text
