@@ -86,3 +86,10 @@ def test_hostile_text_is_shown_not_run(page: Any, base_url: str) -> None:
     source = page.get_by_test_id("source-text").inner_text()
     assert '<img src=x onerror="window.__xss = 2">' in source
     assert "<script>window.__xss = 1;" in source
+
+
+def test_api_docs_render_offline(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/docs")
+    page.locator(".opblock-summary-path", has_text="/api/meetings").first.wait_for(timeout=30000)
+    assert page.locator(".opblock").count() >= 10
+    assert page.console_errors == []
