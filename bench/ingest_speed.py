@@ -55,11 +55,32 @@ FIXED_QUERIES = (
 
 
 def pin_to_one_core() -> str:
+    """Restrict this process to one CPU (the least busy one over half a second, so that on a
+    shared machine two benchmarks do not pile onto the same core)."""
     if not hasattr(os, "sched_setaffinity"):
         return "not pinned (no sched_setaffinity on this platform)"
-    cpu = min(os.sched_getaffinity(0))
+    allowed = sorted(os.sched_getaffinity(0))
+    before = _cpu_busy()
+    time.sleep(0.5)
+    after = _cpu_busy()
+    cpu = min(allowed, key=lambda c: after.get(c, 0) - before.get(c, 0))
     os.sched_setaffinity(0, {cpu})
     return f"pinned to CPU {cpu}"
+
+
+def _cpu_busy() -> dict[int, int]:
+    """Busy jiffies per CPU from /proc/stat (empty where there is no /proc)."""
+    busy = {}
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            for line in stat:
+                name, *values = line.split()
+                if name.startswith("cpu") and name != "cpu":
+                    numbers = [int(v) for v in values]
+                    busy[int(name[3:])] = sum(numbers) - numbers[3] - numbers[4]
+    except OSError:
+        pass
+    return busy
 
 
 def memory_kb() -> dict[str, int]:
@@ -75,9 +96,11 @@ def memory_kb() -> dict[str, int]:
 
 @dataclass
 class Checkpoints:
-    """Memory read as the ingest passes 10,000 documents and at the end."""
+    """Progress and memory, printed as the ingest passes every ``every`` documents."""
 
     every: int
+    started: float = field(default_factory=time.perf_counter)
+    cpu_started: float = field(default_factory=time.process_time)
     readings: list[tuple[int, dict[str, int]]] = field(default_factory=list)
     _next: int = 0
 
@@ -85,9 +108,23 @@ class Checkpoints:
         self._next = self.every
 
     def __call__(self, summary: IngestSummary) -> None:
-        if summary.documents >= self._next:
-            self.readings.append((summary.documents, memory_kb()))
-            self._next += self.every
+        # Documents are read one by one but written a batch at a time: count written ones.
+        written = (summary.new + summary.unchanged + summary.exact_copies
+                   + summary.near_duplicates + summary.failed)
+        if written >= self._next:
+            self.record(written)
+            while self._next <= written:
+                self._next += self.every
+
+    def record(self, documents: int) -> None:
+        memory = memory_kb()
+        self.readings.append((documents, memory))
+        wall = time.perf_counter() - self.started
+        cpu = time.process_time() - self.cpu_started
+        print(f"  {documents:>7} documents: {documents / wall:6.0f} docs/s "
+              f"({documents / max(cpu, 1e-9):.0f} per CPU second), VmRSS "
+              f"{memory['VmRSS'] / 1024:.0f} MB, VmHWM {memory['VmHWM'] / 1024:.0f} MB",
+              flush=True)
 
 
 def person_queries(seed: int, count: int) -> list[str]:
@@ -125,17 +162,18 @@ def run(n: int, seed: int, workdir: Path) -> bool:
     write_corpus(n, corpus, seed)
     print(f"generated {n} documents in {time.perf_counter() - start:.1f} s "
           f"({corpus.stat().st_size / 1e6:.0f} MB of JSON Lines)")
-    print(f"memory before ingest: {memory_kb()}")
+    print(f"memory before ingest: VmRSS {memory_kb()['VmRSS'] / 1024:.0f} MB; ingesting "
+          f"(progress every {min(RSS_CHECKPOINT, max(1, n // 10))} documents):", flush=True)
     store = open_store(str(workdir / "bench.db"))
     checkpoints = Checkpoints(min(RSS_CHECKPOINT, max(1, n // 10)))
+    cpu_start = time.process_time()
     summary = ingest_paths(store, [corpus], on_progress=checkpoints)
+    cpu_rate = summary.documents / max(time.process_time() - cpu_start, 1e-9)
     if not checkpoints.readings or checkpoints.readings[-1][0] != summary.documents:
-        checkpoints.readings.append((summary.documents, memory_kb()))
+        checkpoints.record(summary.documents)
     print(summary.line())
+    print(f"CPU time: {cpu_rate:.0f} documents per CPU second (what one free core would do)")
     rate = summary.rate
-    for documents, memory in checkpoints.readings:
-        print(f"  after {documents:>7} documents: VmRSS {memory['VmRSS'] / 1024:.0f} MB, "
-              f"VmHWM {memory['VmHWM'] / 1024:.0f} MB")
     first, last = checkpoints.readings[0][1]["VmRSS"], checkpoints.readings[-1][1]["VmRSS"]
     growth = last / first - 1
     queries = list(FIXED_QUERIES) + person_queries(seed, 30)
