@@ -10,18 +10,20 @@ committed before the interruption stays stored; rerun to finish).
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 
 from readouts.cli.app import app
 from readouts.cli.options import DbOption, open_cli_store
 from readouts.load import DEFAULT_MAX_BYTES, LoadError
-from readouts.store.ingest import DEFAULT_BATCH_SIZE, IngestSummary, ingest_paths
+from readouts.store.defaults import DEFAULT_BATCH_SIZE
+
+if TYPE_CHECKING:
+    from readouts.store.ingest import IngestSummary
 
 
 def _progress(console: Console, enabled: bool) -> Progress:
@@ -64,6 +66,10 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract documents and store them: idempotent, near-duplicates kept as sources."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from readouts.store.ingest import ingest_paths
+
     store = open_cli_store(db)
     console = Console(stderr=True)
     with _progress(console, console.is_terminal and not quiet) as progress:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from readouts.store import Store, StoreError, open_store
-from readouts.store.url import DEFAULT_STORE, ENV_VAR
+from readouts.store.defaults import DEFAULT_STORE, ENV_VAR
+
+if TYPE_CHECKING:
+    from readouts.store import Store
 
 #: ``--db``: a SQLite file path or a URL; the default comes from $READOUTS_DB, else ./readouts.db.
 DbOption = Annotated[
@@ -27,6 +29,8 @@ DbOption = Annotated[
 
 def open_cli_store(db: str | None) -> Store:
     """Open the store for a command, or exit 2 with one line on stderr saying why not."""
+    from readouts.store import StoreError, open_store
+
     try:
         return open_store(db)
     except StoreError as exc:

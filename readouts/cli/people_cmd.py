@@ -17,8 +17,6 @@ from rich.text import Text
 
 from readouts.cli.app import app
 from readouts.cli.options import DbOption, open_cli_store
-from readouts.store.judgements import JudgementError, find_person, merge_people, split_person
-from readouts.store.people import list_people, person_detail
 
 people_app = typer.Typer(
     help="Find people in the store; merge or split them (kept as judgements).",
@@ -47,6 +45,8 @@ def list_command(
     db: DbOption = None,
 ) -> None:
     """List people, most often seen first."""
+    from readouts.store.people import list_people
+
     with open_cli_store(db) as store, store.begin() as conn:
         rows = list_people(conn, name, limit)
     if as_json:
@@ -78,6 +78,9 @@ def show_command(
     db: DbOption = None,
 ) -> None:
     """A person's spellings, offices (first/last seen) and documents."""
+    from readouts.store.judgements import JudgementError, find_person
+    from readouts.store.people import person_detail
+
     with open_cli_store(db) as store, store.begin() as conn:
         try:
             detail = person_detail(conn, find_person(conn, person))
@@ -115,6 +118,8 @@ def merge_command(
     db: DbOption = None,
 ) -> None:
     """Record that OTHER is the same person as PERSON; kept for every later ingest."""
+    from readouts.store.judgements import JudgementError, merge_people
+
     with open_cli_store(db) as store:
         try:
             outcome = merge_people(store, person, other, note)
@@ -134,6 +139,8 @@ def split_command(
     db: DbOption = None,
 ) -> None:
     """Record that PERSON's mentions in the --doc documents are another person."""
+    from readouts.store.judgements import JudgementError, split_person
+
     with open_cli_store(db) as store:
         try:
             outcome = split_person(store, person, docs, note)

@@ -11,11 +11,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from readouts import lexicon as lx
-from readouts.extract.en.lexicon import english
+
+if TYPE_CHECKING:
+    from readouts.extract.en.lexicon import EnglishLexicon
+
+
+def english() -> EnglishLexicon:
+    """The extractor's English lexicon, imported on first use (it compiles every pattern)."""
+    from readouts.extract.en.lexicon import english as compiled
+
+    return compiled()
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from readouts.model import Record
 from readouts.resolve import ResolvedBody
 from readouts.store import schema as t
 from readouts.store.dedupe import Outcome, Prepared, classify, known_contents
+from readouts.store.defaults import DEFAULT_BATCH_SIZE
 from readouts.store.derived import rebuild_bodies, rebuild_people
 from readouts.store.events import EventLinker
 from readouts.store.judgements import load_log
@@ -36,8 +37,6 @@ from readouts.store.minhash import band_buckets, signature
 from readouts.store.rows import DocumentRows, ParticipationRows, Row, document_rows
 from readouts.store.sql import bulk_insert, insert_ignore
 from readouts.store.store import Store
-
-DEFAULT_BATCH_SIZE = 200
 
 
 @dataclass

@@ -13,10 +13,10 @@ from pathlib import Path
 from sqlalchemy import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from readouts.store.defaults import DEFAULT_STORE as DEFAULT_STORE  # re-exported
+from readouts.store.defaults import ENV_VAR as ENV_VAR  # re-exported
 from readouts.store.errors import StoreError
 
-DEFAULT_STORE = "readouts.db"
-ENV_VAR = "READOUTS_DB"
 MEMORY = ":memory:"
 
 _PG_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
