@@ -42,7 +42,17 @@ def _initial(conn: Connection) -> None:
     create_fulltext_index(conn)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "tables, indexes and full-text index", _initial),)
+def _drop_unused_participation_indexes(conn: Connection) -> None:
+    """Nothing looks participations up by name_key or person_key (people are found through
+    ``people``), and every index costs each inserted participation a B-tree update."""
+    for name in ("ix_participations_name_key", "ix_participations_person_key"):
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "tables, indexes and full-text index", _initial),
+    Migration(2, "drop unused participation indexes", _drop_unused_participation_indexes),
+)
 LATEST = MIGRATIONS[-1].version
 
 

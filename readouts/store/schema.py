@@ -168,11 +168,11 @@ participations = Table(
     Column("date", _DATE),  # the meeting's date, for first/last seen
     Column("position", Integer, nullable=False),  # index in meeting.participants
     Column("name", Text, nullable=False),  # as written
-    Column("name_key", _ID, nullable=False, index=True),  # folded: "zhangqingwei"
+    Column("name_key", _ID, nullable=False),  # folded: "zhangqingwei"
     # Where the resolver placed the person: a jurisdiction named in a title, else the body's.
     Column("jurisdiction", Text),
     Column("country", _CODE),
-    Column("person_key", _ID, nullable=False, index=True),  # resolver's id, before judgements
+    Column("person_key", _ID, nullable=False),  # resolver's id, before judgements
     Column("person_id", _ID, nullable=False, index=True),  # after judgements: people.person_id
     Column("presided", Boolean, nullable=False),
     Column("spoke", Boolean, nullable=False),

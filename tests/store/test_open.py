@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Column, Integer, MetaData, Table, Text, inspect, select
 
 from readouts.store import Store, StoreError, open_store
 from readouts.store import schema as t
-from readouts.store.migrations import LATEST
+from readouts.store.migrations import LATEST, add_missing_columns
 from readouts.store.url import database_url, resolve_target
 
 
@@ -93,3 +93,31 @@ def test_default_target_comes_from_environment(monkeypatch: pytest.MonkeyPatch) 
     assert resolve_target("given.db") == "given.db"
     monkeypatch.delenv("READOUTS_DB")
     assert resolve_target(None) == "readouts.db"
+
+
+def test_an_older_store_is_migrated_on_open(store_target: str) -> None:
+    """A store as version 1 left it (with two indexes since dropped) reaches the latest."""
+    with open_store(store_target) as opened, opened.begin() as conn:
+        conn.exec_driver_sql("CREATE INDEX ix_participations_name_key ON participations (name_key)")
+        conn.exec_driver_sql(
+            "CREATE INDEX ix_participations_person_key ON participations (person_key)"
+        )
+        conn.execute(t.schema_version.delete().where(t.schema_version.c.version > 1))
+    with open_store(store_target) as opened, opened.begin() as conn:
+        indexes = {i["name"] for i in inspect(conn).get_indexes("participations")}
+        versions = conn.execute(select(t.schema_version.c.version)).scalars().all()
+    assert "ix_participations_name_key" not in indexes
+    assert "ix_participations_person_id" in indexes
+    assert sorted(versions) == list(range(1, LATEST + 1))
+
+
+def test_add_missing_columns_adds_what_a_table_gained(store: Store) -> None:
+    old, new = MetaData(), MetaData()
+    Table("scratch", old, Column("id", Integer, primary_key=True))
+    grown = Table("scratch", new, Column("id", Integer, primary_key=True), Column("note", Text))
+    with store.begin() as conn:
+        old.create_all(conn)
+        conn.exec_driver_sql("INSERT INTO scratch (id) VALUES (1)")
+        add_missing_columns(conn, grown)
+        add_missing_columns(conn, grown)  # twice: nothing left to add
+        assert conn.execute(select(grown.c.id, grown.c.note)).all() == [(1, None)]
