@@ -51,7 +51,7 @@ Signature = npt.NDArray[np.uint32]
 
 
 def shingle_hashes(text: str) -> npt.NDArray[np.uint64]:
-    """64-bit hashes of the text's distinct word 5-grams.
+    """64-bit hashes of the text's word 5-grams (repeats kept: a minimum does not mind).
 
     Words are split at white space and case-folded, punctuation kept: both copies of an
     article tokenize alike, which is all a similarity between copies needs, and splitting
@@ -67,13 +67,13 @@ def shingle_hashes(text: str) -> npt.NDArray[np.uint64]:
     with np.errstate(over="ignore"):
         for offset in range(width):
             combined = combined * _MIX + hashes[offset : offset + count]
-    return np.unique(combined)
+    return combined
 
 
 def signature(text: str) -> Signature | None:
     """The text's MinHash signature, or None when it has too few shingles to compare."""
     shingles = shingle_hashes(text)
-    if len(shingles) < MIN_SHINGLES:
+    if len(shingles) < MIN_SHINGLES:  # counts repeats too: a bound, not an exact count
         return None
     with np.errstate(over="ignore"):
         mixed = np.multiply.outer(_MULTIPLIERS, shingles)

@@ -7,7 +7,6 @@ them to one before they are written.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,7 +135,7 @@ def _participation(
         "person_key": resolved.person_key,
         "person_id": log.person_id(resolved.person_key, meeting["doc_id"]),
         "rank": participant.rank,
-        "mentions_json": json.dumps([list(span) for span in participant.mentions]),
+        "mentions_json": "[" + ",".join(f"[{s},{e}]" for s, e in participant.mentions) + "]",
         **{role: role in roles for role in _ROLES},
     }
     titles = []
