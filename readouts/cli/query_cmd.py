@@ -11,30 +11,18 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
-from pydantic import BaseModel
 
 from readouts.cli.app import app
 from readouts.cli.options import DbOption, open_cli_store
-from readouts.cli.query_render import (
-    print_meetings,
-    print_person,
-    print_search,
-    print_stats,
-)
-from readouts.store import Store
-from readouts.store.queries import (
-    MeetingFilter,
-    QueryError,
-    corpus_stats,
-    find_people,
-    list_meetings,
-    person_timeline,
-    search,
-)
-from readouts.store.queries.results import PersonSummary, PersonTimeline
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from readouts.store import Store
+    from readouts.store.queries.results import PersonSummary, PersonTimeline
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, max=1000, help="Rows per page.")]
@@ -43,7 +31,12 @@ Result = TypeVar("Result")
 
 
 def _run(db: str | None, query: Callable[[Store], Result]) -> Result:
-    """Open the store, run one query, close; a refused parameter exits 2 with one line."""
+    """Open the store, run one query, close; a refused parameter exits 2 with one line.
+
+    The query modules are imported here, not at the top, so that ``readouts --help`` and
+    the other commands start without loading SQLAlchemy."""
+    from readouts.store.queries import QueryError
+
     store = open_cli_store(db)
     try:
         return query(store)
@@ -67,6 +60,9 @@ def search_cmd(
     db: DbOption = None,
 ) -> None:
     """Full-text search over documents, with the meetings each one reports."""
+    from readouts.cli.query_render import print_search
+    from readouts.store.queries import search
+
     results = _run(db, lambda store: search(store, query, limit=limit, offset=offset))
     _print_json(results) if as_json else print_search(results)
 
@@ -91,6 +87,9 @@ def meetings_cmd(
     db: DbOption = None,
 ) -> None:
     """Merged meetings (one per real meeting, every report counted once), newest first."""
+    from readouts.cli.query_render import print_meetings
+    from readouts.store.queries import MeetingFilter, list_meetings
+
     where = MeetingFilter(person=person, body=body, jurisdiction=jurisdiction,
                           meeting_type=meeting_type, date_from=date_from, date_to=date_to)
     page = _run(db, lambda store: list_meetings(store, where, limit=limit, offset=offset))
@@ -110,6 +109,8 @@ def person_cmd(
     db: DbOption = None,
 ) -> None:
     """A person's offices, meetings over time and most frequent co-attendees."""
+    from readouts.cli.query_render import print_person
+    from readouts.store.queries import find_people, person_timeline
 
     def query(store: Store) -> tuple[PersonTimeline | None, list[PersonSummary]]:
         found = find_people(store, name, limit=20)
@@ -139,5 +140,8 @@ def stats_cmd(
     db: DbOption = None,
 ) -> None:
     """What the store holds: counts, and meetings by year, jurisdiction and type."""
+    from readouts.cli.query_render import print_stats
+    from readouts.store.queries import corpus_stats
+
     stats = _run(db, lambda store: corpus_stats(store, top=top))
     _print_json(stats) if as_json else print_stats(stats)

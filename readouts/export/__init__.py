@@ -5,20 +5,23 @@
 directory), ``ftm`` (FollowTheMoney entities for Aleph and OpenSanctions tooling) and
 ``graphml`` (the co-attendance network).  Files are written under a temporary name and
 renamed when complete, so an interrupted export never leaves a partial file behind.
+
+The writers (SQLAlchemy, networkx, pyarrow) are imported when an export runs, so that the
+CLI, which needs only :class:`ExportFormat` to declare its option, starts quickly.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readouts.errors import ReadoutsError
-from readouts.export.files import STDOUT, open_text_output
-from readouts.export.flat import write_csv_tables, write_parquet_tables
-from readouts.export.ftm import write_ftm
-from readouts.export.graph import write_graphml
-from readouts.export.records import write_jsonl
-from readouts.store import Store
+
+if TYPE_CHECKING:
+    from readouts.store import Store
+
+STDOUT = "-"
 
 
 class ExportFormat(StrEnum):
@@ -44,6 +47,12 @@ def export(store: Store, fmt: ExportFormat, out: str) -> dict[str, int]:
 
     ``out`` is a directory for csv and parquet, else a file or ``-`` (standard output).
     """
+    from readouts.export.files import open_text_output
+    from readouts.export.flat import write_csv_tables, write_parquet_tables
+    from readouts.export.ftm import write_ftm
+    from readouts.export.graph import write_graphml
+    from readouts.export.records import write_jsonl
+
     if fmt in DIRECTORY_FORMATS:
         if out == STDOUT:
             raise ExportError(f"{fmt} writes one file per table: give a directory with --out")

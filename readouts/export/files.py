@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-STDOUT = "-"
+from readouts.export import STDOUT
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from readouts.store import Store
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
 
+@pytest.mark.parametrize("corpus_target", ["sqlite"], indirect=True)
 def test_export_cli_writes_files_and_reports_on_stderr(
     run_cli: RunCli, corpus_target: str, tmp_path: Path
 ) -> None:
