@@ -25,6 +25,7 @@ Dialect = Literal["sqlite", "postgresql"]
 #: Milliseconds a SQLite writer waits for another process's transaction before failing.
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 SQLITE_CHECKPOINT_PAGES = 10_000
+SQLITE_CACHE_KB = 65_536
 #: PostgreSQL advisory lock that serializes writers (ingest batches, judgements).
 PG_WRITE_LOCK = 0x5245_4144_4F55_5453
 _WRITE_OPTION = "readouts_write"
@@ -124,6 +125,10 @@ def _sqlite_engine(url: Any) -> Engine:
         # pages batch after batch, and each checkpoint copies them into the database again.
         cursor.execute(f"PRAGMA wal_autocheckpoint = {SQLITE_CHECKPOINT_PAGES}")
         cursor.execute("PRAGMA foreign_keys = ON")
+        # A 64 MB page cache (the default is 2 MB): ingest and queries revisit the same
+        # index pages constantly, and a corpus store soon outgrows the default.
+        cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KB}")
+        cursor.execute("PRAGMA temp_store = MEMORY")
         cursor.close()
 
     @event.listens_for(engine, "begin")
