@@ -121,39 +121,6 @@ def document_summary(conn: Connection, doc_id: str) -> dict[str, Any] | None:
     return dict(row) if row is not None else None
 
 
-def aliases(conn: Connection, person_id: str) -> list[dict[str, Any]]:
-    table = schema.person_aliases
-    query = (
-        select(table.c.alias, table.c.n_mentions)
-        .where(table.c.person_id == person_id)
-        .order_by(table.c.n_mentions.desc(), table.c.alias)
-        .limit(50)
-    )
-    return [dict(row) for row in conn.execute(query).mappings()]
-
-
-def offices(conn: Connection, person_id: str) -> list[dict[str, Any]]:
-    """The posts a person held, with first and last seen, earliest first."""
-    occ, posts = schema.occupancies, schema.posts
-    query = (
-        select(
-            occ.c.post_id,
-            posts.c.label,
-            posts.c.title,
-            posts.c.jurisdiction,
-            occ.c.first_seen,
-            occ.c.last_seen,
-            occ.c.n_meetings,
-            occ.c.n_documents,
-        )
-        .join(posts, posts.c.post_id == occ.c.post_id)
-        .where(occ.c.person_id == person_id)
-        .order_by(occ.c.first_seen, occ.c.post_id)
-        .limit(200)
-    )
-    return [dict(row) for row in conn.execute(query).mappings()]
-
-
 def holders(conn: Connection, post_id: str) -> list[dict[str, Any]]:
     """Who held a post, in order of first appearance."""
     occ, people = schema.occupancies, schema.people

@@ -104,11 +104,13 @@ def _layout(
     for number, (period, stack) in enumerate(zip(periods, stacks, strict=True)):
         x, base = LEFT + number * slot + (slot - bar_w) / 2, float(TOP + plot_h)
         for colour, count in sorted(stack.items()):
-            height = plot_h * count / top
-            base -= height
+            top_y = base - plot_h * count / top
+            y = round(top_y, 2)  # rounded edges, so stacked bars meet exactly
             label = f"{period} · {names[colour]}: {count}"
-            geometry = (round(x, 2), round(base, 2), round(bar_w, 2), round(height, 2))
-            bars.append(Bar(*geometry, colour, label))
+            bars.append(
+                Bar(round(x, 2), y, round(bar_w, 2), round(round(base, 2) - y, 2), colour, label)
+            )
+            base = top_y
     x_ticks = [
         Tick(round(LEFT + number * slot + slot / 2, 2), period)
         for number, period in enumerate(periods)

@@ -25,17 +25,6 @@ class Copy:
     similarity: float | None
 
 
-@dataclass(frozen=True)
-class OtherReport:
-    """Another document's report of the same real meeting (same event)."""
-
-    meeting_id: str
-    doc_id: str
-    title: str | None
-    outlet: str | None
-    published: str | None
-
-
 @dataclass
 class StoredDocument:
     record: Record
@@ -52,10 +41,6 @@ class StoredDocument:
     def person_link(self, meeting: int, number: int, _person: Participant) -> str | None:
         person_id = self.people.get((meeting, number))
         return f"/people/{person_id}" if person_id else None
-
-    def participant_links(self, meeting: int) -> list[str | None]:
-        found = self.record.meetings[meeting].participants
-        return [self.person_link(meeting, number, person) for number, person in enumerate(found)]
 
 
 def load_document(conn: Connection, doc_id: str) -> StoredDocument | None:
@@ -107,25 +92,6 @@ def _copies(conn: Connection, doc_id: str) -> list[Copy]:
         .limit(50)
     )
     return [Copy(row.source, row.url, row.relation, row.similarity) for row in rows]
-
-
-def other_reports(conn: Connection, event_id: str, meeting_id: str) -> list[OtherReport]:
-    """Other documents' reports of the same real meeting, for "also reported by"."""
-    meets, documents = schema.meetings, schema.documents
-    rows = conn.execute(
-        select(
-            meets.c.meeting_id,
-            meets.c.doc_id,
-            documents.c.title,
-            documents.c.outlet,
-            documents.c.published,
-        )
-        .join(documents, documents.c.doc_id == meets.c.doc_id)
-        .where(meets.c.event_id == event_id, meets.c.meeting_id != meeting_id)
-        .order_by(meets.c.meeting_id)
-        .limit(20)
-    )
-    return [OtherReport(r.meeting_id, r.doc_id, r.title, r.outlet, r.published) for r in rows]
 
 
 def focus_record(record: Record, position: int) -> Record:
