@@ -23,6 +23,7 @@ from readouts.load import DEFAULT_MAX_BYTES, LoadError
 from readouts.store.defaults import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
+    from readouts.store import Store
     from readouts.store.ingest import IngestSummary
 
 
@@ -68,11 +69,33 @@ def ingest(
     """Extract documents and store them: idempotent, near-duplicates kept as sources."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from readouts.store.ingest import ingest_paths
-
     store = open_cli_store(db)
     console = Console(stderr=True)
-    with _progress(console, console.is_terminal and not quiet) as progress:
+    try:
+        summary = _ingest(store, paths, batch_size, max_bytes, console, not quiet)
+    except KeyboardInterrupt:
+        print(
+            "readouts: interrupted; committed batches are stored, rerun to finish", file=sys.stderr
+        )
+        raise typer.Exit(130) from None
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        print(f"readouts: error: {store.url}: cannot write the store: {reason}", file=sys.stderr)
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    print(f"ingested into {store.url}: {summary.line()}")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _ingest(
+    store: Store, paths: list[str], batch_size: int, max_bytes: int, console: Console, bar: bool
+) -> IngestSummary:
+    """Run the ingest with the progress bar (on a terminal) and the one-line errors."""
+    from readouts.store.ingest import ingest_paths
+
+    with _progress(console, bar and console.is_terminal) as progress:
         task: TaskID = progress.add_task("ingest", total=None, docs=0, rate=0.0, errors=0)
 
         def on_progress(summary: IngestSummary) -> None:
@@ -85,31 +108,11 @@ def ingest(
                 errors=summary.failed,
             )
 
-        try:
-            summary = ingest_paths(
-                store,
-                paths,
-                batch_size=batch_size,
-                max_bytes=max_bytes,
-                on_error=lambda error: _report(progress.console, error),
-                on_progress=on_progress,
-            )
-        except KeyboardInterrupt:
-            progress.stop()
-            print(
-                "readouts: interrupted; committed batches are stored, rerun to finish",
-                file=sys.stderr,
-            )
-            raise typer.Exit(130) from None
-        except SQLAlchemyError as exc:
-            progress.stop()
-            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-            print(
-                f"readouts: error: {store.url}: cannot write the store: {reason}", file=sys.stderr
-            )
-            raise typer.Exit(2) from None
-        finally:
-            store.close()
-    print(f"ingested into {store.url}: {summary.line()}")
-    if summary.failed:
-        raise typer.Exit(1)
+        return ingest_paths(
+            store,
+            paths,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            on_error=lambda error: _report(progress.console, error),
+            on_progress=on_progress,
+        )
