@@ -60,6 +60,8 @@ def html_document(data: bytes, source: str) -> Document | LoadError:
     text = (getattr(page, "text", None) or "").strip() if page is not None else ""
     if not text:
         return LoadError(source, "no article text found in the HTML")
+    if "\x00" in text:
+        return LoadError(source, "binary data (NUL characters) in the article text")
     return Document(
         source=source,
         text=text,

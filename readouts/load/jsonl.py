@@ -73,6 +73,22 @@ def _skip_rest_of_line(handle: BinaryIO) -> None:
             return
 
 
+def storage_problem(value: dict[str, object]) -> str | None:
+    """Why a string field cannot be stored as text (databases refuse NUL characters and
+    lone surrogates, which JSON escapes can produce), or None."""
+    for key in ("text", *_OPTIONAL):
+        field = value.get(key)
+        if not isinstance(field, str):
+            continue
+        if "\x00" in field:
+            return f'"{key}" contains a NUL character'
+        try:
+            field.encode("utf-8")
+        except UnicodeEncodeError:
+            return f'"{key}" contains an unpaired surrogate (invalid Unicode)'
+    return None
+
+
 def jsonl_document(line: bytes, where: str) -> Document | LoadError:
     """One line as a Document; ``where`` (``FILE:LINE``) names it in errors and as source."""
     try:
@@ -88,6 +104,9 @@ def jsonl_document(line: bytes, where: str) -> Document | LoadError:
         return LoadError(where, _NO_TEXT if text is None else '"text" must be a string')
     if not text.strip():
         return LoadError(where, 'empty "text"')
+    unstorable = storage_problem(value)
+    if unstorable:
+        return LoadError(where, unstorable)
     fields: dict[str, str | None] = {}
     for key in _OPTIONAL:
         field = value.get(key)

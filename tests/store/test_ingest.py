@@ -10,6 +10,7 @@ from helpers import counts, person_ids, write
 from sqlalchemy import select
 from texts import executive_meeting, not_a_readout, second_report, standing_meeting, syndicated_copy
 
+from readouts.load import LoadError
 from readouts.model import Record
 from readouts.store import Store
 from readouts.store import schema as t
@@ -249,6 +250,19 @@ def test_jsonl_metadata_fills_what_the_text_lacks(store: Store, tmp_path: Path) 
     assert (source["source"], source["url"], source["format"]) == ("https://x.example/1",) * 2 + (
         "jsonl",
     )
+
+
+def test_a_line_no_database_can_store_fails_alone(store: Store, tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": standing_meeting(day=10)}),
+        json.dumps({"text": "NUL \u0000 inside"}),
+        json.dumps({"text": standing_meeting(day=11)}),
+    ]
+    write(tmp_path, "c.jsonl", "\n".join(lines) + "\n")
+    errors: list[LoadError] = []
+    summary = ingest_paths(store, [tmp_path], on_error=errors.append)
+    assert (summary.new, summary.failed) == (2, 1)
+    assert [e.source for e in errors] == [f"{tmp_path / 'c.jsonl'}:2"]
 
 
 def test_html_spans_point_into_the_stored_article_text(store: Store, tmp_path: Path) -> None:

@@ -99,6 +99,8 @@ def test_jsonl_lines_are_documents_with_metadata() -> None:
         (_line(text="t", title=3), '"title" must be a string'),
         (_line(text="t", published="last May"), '"published" is not a date'),
         (b'{"text": "\xff"}\n', "not valid UTF-8"),
+        (b'{"text": "a\\u0000b"}\n', '"text" contains a NUL character'),
+        (b'{"text": "ok", "title": "\\ud800"}\n', '"title" contains an unpaired surrogate'),
     ],
 )
 def test_bad_jsonl_lines_say_why(line: bytes, problem: str) -> None:
@@ -107,9 +109,15 @@ def test_bad_jsonl_lines_say_why(line: bytes, problem: str) -> None:
     assert result.source == "c.jsonl:7" and problem in result.problem
 
 
-@given(st.binary(max_size=300))
-def test_any_line_is_a_document_or_an_error(line: bytes) -> None:
-    assert isinstance(jsonl_document(line, "c.jsonl:1"), Document | LoadError)
+@given(
+    st.binary(max_size=300)
+    | st.builds(lambda text: json.dumps({"text": text}).encode("utf-8"), st.text(max_size=80))
+)
+def test_any_line_is_a_storable_document_or_an_error(line: bytes) -> None:
+    result = jsonl_document(line, "c.jsonl:1")
+    assert isinstance(result, Document | LoadError)
+    if isinstance(result, Document):
+        assert "\x00" not in result.text and result.text.encode("utf-8")
 
 
 def test_a_bad_line_does_not_stop_the_file(tmp_path: Path) -> None:
