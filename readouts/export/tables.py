@@ -36,7 +36,8 @@ class FlatTable:
         return [name for name, _ in self.columns]
 
 
-def _meeting_and_participation_rows(store: Store) -> Iterator[tuple[Row, list[Row]]]:
+def meetings_with_participations(store: Store) -> Iterator[tuple[Row, list[Row]]]:
+    """Each merged meeting's row with the rows of its participations, in one pass."""
     for conn, rows in iter_event_batches(store):
         summaries = summarize(conn, rows)
         people = participants_of(conn, [row["event_id"] for row in rows])
@@ -68,12 +69,12 @@ def _meeting_and_participation_rows(store: Store) -> Iterator[tuple[Row, list[Ro
 
 
 def meeting_rows(store: Store) -> Iterator[Row]:
-    for meeting, _ in _meeting_and_participation_rows(store):
+    for meeting, _ in meetings_with_participations(store):
         yield meeting
 
 
 def participation_rows(store: Store) -> Iterator[Row]:
-    for _, participations in _meeting_and_participation_rows(store):
+    for _, participations in meetings_with_participations(store):
         yield from participations
 
 
