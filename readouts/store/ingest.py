@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -152,6 +152,7 @@ def _run(
 
 def _prepare(store: Store, pending: list[Document | LoadError], lang: str | None) -> list[Prepared]:
     """Ids, records and signatures, computed outside the write lock; stored texts skipped."""
+    pending = [_storable_source(d) if isinstance(d, Document) else d for d in pending]
     loaded = [d for d in pending if isinstance(d, Document)]
     with store.connect() as conn:
         stored = known_contents(conn, [d.doc_id for d in loaded])
@@ -320,6 +321,17 @@ def _source_row(item: Prepared, now: str) -> Row:
         "similarity": item.similarity,
         "ingested_at": now,
     }
+
+
+def _storable_source(document: Document) -> Document:
+    """The document with a source a database accepts: a file name that is not UTF-8 (Python
+    keeps its bytes as lone surrogates) gets U+FFFD for each such byte, the same every time."""
+    try:
+        document.source.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = document.source.encode("utf-8", "surrogateescape")
+        return replace(document, source=raw.decode("utf-8", "replace"))
+    return document
 
 
 def _count(batch: list[Prepared], summary: IngestSummary) -> None:

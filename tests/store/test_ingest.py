@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -278,3 +279,15 @@ def test_html_spans_point_into_the_stored_article_text(store: Store, tmp_path: P
     assert doc["text"] == PARAGRAPH and doc["title"] == "Leaders meet"
     for person in record.meetings[0].participants:
         assert all(doc["text"][s:e] == person.name for s, e in person.mentions)
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_and_reingested(
+    store: Store, tmp_path: Path
+) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 file name: not UTF-8
+    (tmp_path / name).write_text(standing_meeting(), encoding="utf-8")
+    assert ingest_paths(store, [tmp_path]).new == 1
+    again = ingest_paths(store, [tmp_path])
+    assert (again.new, again.unchanged, again.failed) == (0, 1, 0)
+    with store.begin() as conn:
+        assert conn.execute(select(t.sources.c.source)).scalar_one().endswith("caf\ufffd.txt")
