@@ -20,7 +20,6 @@ from sqlalchemy import Connection, bindparam, func, select
 
 from readouts.model import Record
 from readouts.store import schema as t
-from readouts.store.queries.people import top_co_attendees
 from readouts.store.queries.results import (
     CoAttendee,
     MeetingParticipant,
@@ -219,6 +218,24 @@ _MONTHS = (
 )
 
 
+_MINE, _THEIRS = t.participations.alias("mine"), t.participations.alias("theirs")
+_SHARED = func.count(func.distinct(_THEIRS.c.event_id))
+#: The people who shared the most merged meetings with a person (as the store's
+#: ``top_co_attendees``, prepared once instead of aliasing the table on every call).
+_CO_ATTENDEES = (
+    select(_THEIRS.c.person_id, _SHARED)
+    .select_from(_MINE.join(_THEIRS, _MINE.c.event_id == _THEIRS.c.event_id))
+    .where(_MINE.c.person_id == bindparam("person_id"))
+    .where(_THEIRS.c.person_id != bindparam("person_id"))
+    .group_by(_THEIRS.c.person_id)
+    .order_by(_SHARED.desc(), _THEIRS.c.person_id)
+    .limit(bindparam("limit"))
+)
+_NAMES = select(t.people.c.person_id, t.people.c.name, t.people.c.jurisdiction).where(
+    t.people.c.person_id.in_(bindparam("person_ids", expanding=True))
+)
+
+
 @dataclass
 class PersonView:
     person: PersonSummary
@@ -249,8 +266,23 @@ def person_view(
     found = {row["event_id"]: row for row in conn.execute(_EVENTS, {"event_ids": ids}).mappings()}
     view.meetings = _timeline(conn, person_id, [found[i] for i in ids if i in found])
     view.months = [(month, n) for month, n in conn.execute(_MONTHS, {"person_id": person_id})]
-    view.co_attendees = top_co_attendees(conn, person_id, co_attendees)
+    view.co_attendees = _co_attendees(conn, person_id, co_attendees)
     return view
+
+
+def _co_attendees(conn: Connection, person_id: str, limit: int) -> list[CoAttendee]:
+    shared = conn.execute(_CO_ATTENDEES, {"person_id": person_id, "limit": limit}).all()
+    ids = [other for other, _ in shared]
+    names = {row.person_id: row for row in conn.execute(_NAMES, {"person_ids": ids})}
+    return [
+        CoAttendee(
+            person_id=other,
+            name=names[other].name if other in names else other,
+            jurisdiction=names[other].jurisdiction if other in names else None,
+            n_shared=n,
+        )
+        for other, n in shared
+    ]
 
 
 def _timeline(conn: Connection, person_id: str, events: Sequence[Any]) -> list[TimelineMeeting]:
