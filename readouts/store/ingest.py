@@ -162,7 +162,10 @@ def _prepare(store: Store, pending: list[Document | LoadError], lang: str | None
             batch.append(Prepared(Document(item.source, ""), "", error=item))
             continue
         prepared = Prepared(item, item.doc_id)
-        if prepared.content_id not in stored:
+        problem = _unstorable(item)
+        if problem:
+            prepared.error = LoadError(item.source, problem)
+        elif prepared.content_id not in stored:
             _extract_into(prepared, lang)
         batch.append(prepared)
     return batch
@@ -321,6 +324,22 @@ def _source_row(item: Prepared, now: str) -> Row:
         "similarity": item.similarity,
         "ingested_at": now,
     }
+
+
+def _unstorable(document: Document) -> str | None:
+    """Why a database would refuse the document's text (NUL characters, lone surrogates from
+    a JSON escape), so it fails alone instead of failing its whole batch."""
+    for name in ("text", "title", "url", "published"):
+        value = getattr(document, name)
+        if not value:
+            continue
+        if "\x00" in value:
+            return f"the {name} contains a NUL character"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"the {name} contains an unpaired surrogate (invalid Unicode)"
+    return None
 
 
 def _storable_source(document: Document) -> Document:

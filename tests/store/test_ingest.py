@@ -11,12 +11,12 @@ from helpers import counts, person_ids, write
 from sqlalchemy import select
 from texts import executive_meeting, not_a_readout, second_report, standing_meeting, syndicated_copy
 
-from readouts.load import LoadError
+from readouts.load import Document, LoadError
 from readouts.model import Record
 from readouts.store import Store
 from readouts.store import schema as t
 from readouts.store.fts import fts5_phrases
-from readouts.store.ingest import ingest_paths
+from readouts.store.ingest import ingest_documents, ingest_paths
 
 
 def test_a_readout_becomes_rows_with_evidence(store: Store, tmp_path: Path) -> None:
@@ -291,3 +291,21 @@ def test_a_file_name_that_is_not_utf8_is_stored_and_reingested(
     assert (again.new, again.unchanged, again.failed) == (0, 1, 0)
     with store.begin() as conn:
         assert conn.execute(select(t.sources.c.source)).scalar_one().endswith("caf\ufffd.txt")
+
+
+@pytest.mark.parametrize(
+    ("document", "problem"),
+    [
+        (Document("api:1", "text with \x00 inside"), "the text contains a NUL character"),
+        (Document("api:2", standing_meeting(), title="\ud800"), "the title contains an unpaired"),
+    ],
+)
+def test_documents_no_database_can_store_fail_alone(
+    store: Store, document: Document, problem: str
+) -> None:
+    errors: list[LoadError] = []
+    summary = ingest_documents(
+        store, [document, Document("api:3", standing_meeting())], on_error=errors.append
+    )
+    assert (summary.new, summary.failed) == (1, 1)
+    assert errors[0].source == document.source and problem in errors[0].problem
