@@ -290,8 +290,9 @@ VN_WIRES = ("VNA", "VietnamPlus", "Nhan Dan")
 def render(plan: Plan, rng: random.Random, wire: bool, reporter: str) -> str:
     """The full text of one report of ``plan``: header, dateline and paragraphs."""
     headline, paragraphs = RENDERERS[plan.kind](plan, rng, wire)
-    if wire and len(paragraphs) > 2 and rng.random() < 0.5:
-        paragraphs = paragraphs[:-1]
+    if wire:
+        headline = f"{plan.place.name}: {headline[0].lower()}{headline[1:]}"
+        paragraphs = [paragraphs[0], wire_closing(plan, rng)]
     published = plan.day
     if plan.place.country == "VN":
         outlet = rng.choice(VN_WIRES) if wire else plan.place.outlet
@@ -309,6 +310,23 @@ def render(plan: Plan, rng: random.Random, wire: bool, reporter: str) -> str:
         dateline = f"{outlet}, {month} {ordinal(day)} (reporter {reporter}) "
     paragraphs[0] = dateline + paragraphs[0]
     return f" date {published.isoformat()} {headline}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def wire_closing(plan: Plan, rng: random.Random) -> str:
+    """A wire report keeps the lead and says the rest in a sentence or two of its own, so that
+    it reads as another report of the meeting, not as a copy of the first."""
+    short, _ = plan.topic
+    people = [*plan.reporters, *plan.speakers, *plan.attendees]
+    told = ""
+    if people:
+        verb = rng.choice(("briefed the participants on", "gave an account of"))
+        told = f"{before(people[0]).rstrip(',')} {verb} {short}. "
+    first, second = plan.directives
+    return told + rng.choice((
+        f"Participants agreed on the need to {first} and to {second}.",
+        f"According to the participants, the priority now is to {first}.",
+        f"Officials attending the gathering were urged to {second}.",
+    ))
 
 
 def same_day_paragraph(plan: Plan, rng: random.Random) -> str:
