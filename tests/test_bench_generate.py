@@ -16,8 +16,13 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from sqlalchemy import func, select
 
 import readouts
+from readouts.load import Document
+from readouts.store import Store
+from readouts.store import schema as t
+from readouts.store.ingest import ingest_documents
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
@@ -88,3 +93,24 @@ def test_ingest_benchmark_smoke_run_prints_every_target() -> None:
     assert len(verdicts) == 3
     for expected in ("docs/s", "VmRSS", "p95"):
         assert expected in result.stdout
+
+
+def test_ingested_copies_are_sources_and_second_reports_merge(
+    gen: ModuleType, sqlite_store: Store
+) -> None:
+    """What the generator promises, seen through the real ingest: its syndicated copies are
+    stored as near-duplicate sources, and its second reports join the first as one meeting."""
+    n = 300
+    documents = [Document(source=gen.source_name(i), text=text)
+                 for i, text in enumerate(gen.generate(n, seed=0))]
+    ingest_documents(sqlite_store, documents)
+    kinds = {gen.source_name(i): gen.kind_of(0, i) for i in range(n)}
+    with sqlite_store.connect() as conn:
+        near = [row[0] for row in conn.execute(
+            select(t.sources.c.source).where(t.sources.c.relation == "near_duplicate"))]
+        merged = conn.execute(
+            select(func.count()).select_from(t.events).where(t.events.c.n_reports > 1)
+        ).scalar_one()
+    assert near and {kinds[source] for source in near} <= {"copy", "other"}
+    seconds = sum(1 for kind in kinds.values() if kind == "second")
+    assert seconds > 0 and merged >= seconds // 2
