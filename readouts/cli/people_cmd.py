@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from readouts.cli.app import app
@@ -53,7 +53,14 @@ def list_command(
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
         return
-    table = Table("person_id", "name", "jurisdiction", "meetings", "first seen", "last seen")
+    table = Table(
+        Column("person_id", no_wrap=True),  # ids are copied from here: never cut them
+        "name",
+        "jurisdiction",
+        Column("meetings", justify="right"),
+        Column("first seen", no_wrap=True),
+        Column("last seen", no_wrap=True),
+    )
     for row in rows:
         table.add_row(
             *(
@@ -95,7 +102,12 @@ def show_command(
     heading = f"{detail['name']}  {detail['person_id']}  ({place})"
     console.print(Text(heading, style="bold"))
     console.print(Text("written as: " + ", ".join(a["alias"] for a in detail["aliases"])))
-    offices = Table("office", "first seen", "last seen", "meetings")
+    offices = Table(
+        "office",
+        Column("first seen", no_wrap=True),
+        Column("last seen", no_wrap=True),
+        Column("meetings", justify="right"),
+    )
     for row in detail["offices"]:
         offices.add_row(
             _cell(row["label"]),
@@ -104,7 +116,7 @@ def show_command(
             _cell(row["n_meetings"]),
         )
     console.print(offices)
-    docs = Table("doc_id", "date", "written")
+    docs = Table(Column("doc_id", no_wrap=True), Column("date", no_wrap=True), "written")
     for row in detail["documents"]:
         docs.add_row(_cell(row["doc_id"]), _cell(row["date"]), _cell(row["name"]))
     console.print(docs)
