@@ -87,11 +87,13 @@ def ingest_paths(
     stdin: BinaryIO | None = None,
 ) -> IngestSummary:
     """Ingest files and directories (.txt, .html/.htm, .jsonl; ``-`` for stdin)."""
-    files = list(iter_input_files(paths))
-    summary = IngestSummary(total_files=len(files))
+    paths = list(paths)
+    # Walked twice (counted, then read) rather than listed: memory stays flat however many
+    # files a directory holds.
+    summary = IngestSummary(total_files=sum(1 for _ in iter_input_files(paths)))
 
     def documents() -> Iterator[Document | LoadError]:
-        for item in files:
+        for item in iter_input_files(paths):
             if isinstance(item, LoadError):
                 yield item
             else:
