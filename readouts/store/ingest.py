@@ -204,13 +204,8 @@ def _write(store: Store, batch: list[Prepared], summary: IngestSummary) -> None:
     with store.begin_write() as conn:
         classify(conn, batch)
         now = utc_now()
-        for item in batch:
-            if item.outcome is Outcome.new and item.record is None:
-                _extract_into(item, None)  # stored when prepared, gone now: extract it
-                if item.error is not None:
-                    item.outcome = Outcome.failed
         log = load_log(conn)
-        new_docs = [
+        new_docs = [  # a new text always has a record: only texts already stored lack one
             (item, document_rows(item.record, item.document.text, item.signature, log, now))
             for item in batch
             if item.outcome is Outcome.new and item.record is not None
