@@ -8,7 +8,7 @@ Hunan still shows how many meetings the other provinces have.
 The words go through the store's full-text index once (always as a bound parameter); the
 meetings they match are read once with the four facet columns, sorted newest first and kept
 in a small cache keyed by the words and the store's generation (the highest document and
-source ids, so any ingest invalidates it).  Filtering, counting and paging then happen in
+source ids, see :mod:`readouts.web.cache`).  Filtering, counting and paging then happen in
 memory: clicking facet after facet costs no database work beyond the page's own meetings,
 and a word found in every document is read once instead of once per facet.
 """
@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
-from collections import Counter, OrderedDict
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +40,7 @@ from readouts.store.queries.filters import MeetingFilter, body_ids_matching
 from readouts.store.queries.meetings import summarize, summary_select
 from readouts.store.queries.results import MeetingSummary
 from readouts.store.queries.search import split_marks
+from readouts.web.cache import LruCache, generation
 
 #: Values shown per facet (the most frequent); the rest are reachable by the API's filters.
 FACET_SIZE = 12
@@ -62,9 +62,6 @@ _PG_SNIPPETS = text(
     f"MaxWords={SNIPPET_WORDS}, MinWords=10, MaxFragments=1') FROM documents WHERE id = ANY(:ids)"
 )
 _FACET_COLUMNS = (_e.event_id, _e.date, _e.jurisdiction, _e.body_id, _e.meeting_type)
-_GENERATION = select(
-    select(func.max(_d.id)).scalar_subquery(), select(func.max(t.sources.c.id)).scalar_subquery()
-)
 
 #: (event_id, date, year, jurisdiction, jurisdiction lower-cased, body_id, meeting_type).
 Row = tuple[str, str | None, str | None, str | None, str | None, str | None, str]
@@ -135,26 +132,11 @@ class Results:
     snippets: dict[str, Snippet] = field(default_factory=dict)  # by doc_id
 
 
-class MatchCache:
-    """The few most recent match sets of one store, safe to share between request threads."""
+class MatchCache(LruCache[list["Row"]]):
+    """The few most recent match sets of one store (large ones are not kept)."""
 
     def __init__(self, entries: int = CACHE_ENTRIES) -> None:
-        self._entries = entries
-        self._sets: OrderedDict[tuple[str, tuple[Any, ...]], list[Row]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[str, tuple[Any, ...]], compute: Callable[[], list[Row]]) -> list[Row]:
-        with self._lock:
-            if key in self._sets:
-                self._sets.move_to_end(key)
-                return self._sets[key]
-        rows = compute()
-        if len(rows) <= CACHE_MAX_ROWS:
-            with self._lock:
-                self._sets[key] = rows
-                while len(self._sets) > self._entries:
-                    self._sets.popitem(last=False)
-        return rows
+        super().__init__(entries, keep=lambda rows: len(rows) <= CACHE_MAX_ROWS)
 
 
 def faceted_search(
@@ -169,8 +151,7 @@ def faceted_search(
     query.validate()
     sqlite = store.dialect == "sqlite"
     with store.connect() as conn:
-        generation = tuple(conn.execute(_GENERATION).one())
-        matched = _match_set(conn, query.words, sqlite, generation, cache or MatchCache(1))
+        matched = _match_set(conn, query.words, sqlite, generation(conn), cache or MatchCache(1))
         bodies = _bodies(conn, query.body, matched)
         wanted = _filters(query, bodies)
         chosen = _passing(matched, wanted)
@@ -183,7 +164,7 @@ def faceted_search(
 
 
 def _match_set(
-    conn: Connection, words: str, sqlite: bool, generation: tuple[Any, ...], cache: MatchCache
+    conn: Connection, words: str, sqlite: bool, version: tuple[Any, ...], cache: MatchCache
 ) -> list[Row]:
     """Every merged meeting the words match (all of them without words), newest first."""
     words = " ".join(words.split())
@@ -202,7 +183,7 @@ def _match_set(
         rows.sort(key=lambda row: row[_DATE] or "", reverse=True)
         return rows
 
-    return cache.get((words, generation), compute)
+    return cache.get((words, version), compute)
 
 
 def _docs(words: str, phrases: str, sqlite: bool) -> Select[Any]:

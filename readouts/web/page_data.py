@@ -31,6 +31,7 @@ from readouts.store.queries.results import (
     SourceRef,
     TimelineMeeting,
 )
+from readouts.web.cache import LruCache, generation
 
 ROLES = ("presided", "spoke", "reported", "attended")
 _e, _m, _d, _p = t.events.c, t.meetings.c, t.documents.c, t.participations.c
@@ -246,7 +247,13 @@ class PersonView:
 
 
 def person_view(
-    conn: Connection, person_id: str, *, limit: int, offset: int, co_attendees: int
+    conn: Connection,
+    person_id: str,
+    *,
+    limit: int,
+    offset: int,
+    co_attendees: int,
+    cache: LruCache[list[CoAttendee]] | None = None,
 ) -> PersonView | None:
     """A person, their offices, one page of their meetings (newest first), the months they met
     in (for the timeline) and their most frequent co-attendees."""
@@ -266,7 +273,11 @@ def person_view(
     found = {row["event_id"]: row for row in conn.execute(_EVENTS, {"event_ids": ids}).mappings()}
     view.meetings = _timeline(conn, person_id, [found[i] for i in ids if i in found])
     view.months = [(month, n) for month, n in conn.execute(_MONTHS, {"person_id": person_id})]
-    view.co_attendees = _co_attendees(conn, person_id, co_attendees)
+    if cache is None:
+        view.co_attendees = _co_attendees(conn, person_id, co_attendees)
+    else:  # the one aggregate that grows with a career: kept per person and generation
+        key = (person_id, co_attendees, generation(conn))
+        view.co_attendees = cache.get(key, lambda: _co_attendees(conn, person_id, co_attendees))
     return view
 
 

@@ -32,7 +32,12 @@ def person_page(
 ) -> HTMLResponse:
     with store.connect() as conn:
         view = person_view(
-            conn, person_id, limit=TIMELINE_PAGE, offset=(page - 1) * TIMELINE_PAGE, co_attendees=12
+            conn,
+            person_id,
+            limit=TIMELINE_PAGE,
+            offset=(page - 1) * TIMELINE_PAGE,
+            co_attendees=12,
+            cache=request.app.state.co_attendee_cache,
         )
     if view is None:
         raise HTTPException(status_code=404, detail=f"no person {person_id!r}")

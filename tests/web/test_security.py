@@ -69,10 +69,13 @@ def test_bad_documents_are_reported_and_the_rest_stored(writable: TestClient) ->
 
 def test_merge_needs_the_token_and_merges(writable: TestClient) -> None:
     writable.post("/api/documents", json=_docs(STANDING_COMMITTEE, EXECUTIVE), headers=_auth())
+    wu = writable.get("/api/people", params={"name": "Wu Jinglan"}).json()["items"][0]
+    assert "Qin Shuyi" in writable.get(f"/people/{wu['person_id']}").text  # co-attendee
     body = {"survivor": "Xia Peiran", "merged": "Qin Shuyi", "note": "test"}
     assert writable.post("/api/people/merge", json=body).status_code == 401
     merged = writable.post("/api/people/merge", json=body, headers=_auth()).json()
     assert merged["moved"] == 1
+    assert "Qin Shuyi" not in writable.get(f"/people/{wu['person_id']}").text  # not cached
     names = [p["name"] for p in writable.get("/api/people").json()["items"]]
     assert "Qin Shuyi" not in names
     unknown = writable.post(
