@@ -10,7 +10,8 @@ from helpers import RunCli, write
 from texts import executive_meeting, standing_meeting
 
 from readouts.store import open_store
-from readouts.store.people import list_people
+from readouts.store.ingest import ingest_paths
+from readouts.store.people import list_people, person_detail
 
 
 def test_ingest_reports_a_summary_and_is_idempotent(
@@ -62,31 +63,45 @@ def test_an_unusable_store_is_exit_2_with_one_line(run_cli: RunCli, target: str)
     assert len(result.stderr.strip().splitlines()) == 1 and target in result.stderr
 
 
+def _two_wang_yu(target: str, folder: Path) -> list[str]:
+    """Store the two Wang Yu documents (in-process: CLI runs are kept for the commands under
+    test) and return their person ids, Hunan's first."""
+    write(folder, "sc.txt", executive_meeting("Sichuan", "Wang Yu", "Governor", 2, "Deng Ke"))
+    write(folder, "hn.txt", executive_meeting("Hunan", "Wang Yu", "Vice Governor", 5, "Qin Shuyi"))
+    with open_store(target) as store:
+        ingest_paths(store, [folder])
+        with store.begin() as conn:
+            people = list_people(conn, "Wang Yu")
+    return [p["person_id"] for p in sorted(people, key=lambda p: p["jurisdiction"])]
+
+
 def test_people_merge_and_split_from_the_command_line(
     run_cli: RunCli, store_target: str, tmp_path: Path
 ) -> None:
-    write(tmp_path, "in/sc.txt", executive_meeting("Sichuan", "Wang Yu", "Governor", 2, "Deng Ke"))
-    write(
-        tmp_path,
-        "in/hn.txt",
-        executive_meeting("Hunan", "Wang Yu", "Vice Governor", 5, "Qin Shuyi"),
-    )
-    assert run_cli("ingest", str(tmp_path / "in"), "--db", store_target).returncode == 0
-    listed = run_cli("people", "list", "wang", "--json", "--db", store_target)
-    people = [json.loads(line) for line in listed.stdout.splitlines()]
-    assert sorted(p["jurisdiction"] for p in people) == ["Hunan", "Sichuan"]
-    ambiguous = run_cli("people", "merge", "Wang Yu", "Wang Yu", "--db", store_target)
-    assert ambiguous.returncode == 1 and "ambiguous" in ambiguous.stderr
-    first, second = (p["person_id"] for p in people)
-    merged = run_cli("people", "merge", first, second, "--db", store_target)
-    assert merged.returncode == 0 and f"merged into {first}" in merged.stdout
-    shown = json.loads(run_cli("people", "show", first, "--json", "--db", store_target).stdout)
-    assert len(shown["offices"]) == 2 and len(shown["documents"]) == 2
-    doc = shown["documents"][0]["doc_id"]
-    split = run_cli("people", "split", first, "--doc", doc, "--db", store_target)
+    hunan, sichuan = _two_wang_yu(store_target, tmp_path)
+    merged = run_cli("people", "merge", hunan, sichuan, "--db", store_target)
+    assert merged.returncode == 0 and f"merged into {hunan}: 1 mentions moved" in merged.stdout
+    with open_store(store_target) as store, store.begin() as conn:
+        [person] = list_people(conn, "Wang Yu")
+        doc = person_detail(conn, hunan)["documents"][0]["doc_id"]  # type: ignore[index]
+    assert person["n_documents"] == 2
+    split = run_cli("people", "split", hunan, "--doc", doc, "--db", store_target)
     assert split.returncode == 0 and "1 mentions moved" in split.stdout
     with open_store(store_target) as store, store.begin() as conn:
         assert len(list_people(conn, "Wang Yu")) == 2
+
+
+def test_people_list_show_and_ambiguous_names(
+    run_cli: RunCli, sqlite_target: str, tmp_path: Path
+) -> None:
+    hunan, _ = _two_wang_yu(sqlite_target, tmp_path)
+    listed = run_cli("people", "list", "wang", "--json", "--db", sqlite_target)
+    people = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert sorted(p["jurisdiction"] for p in people) == ["Hunan", "Sichuan"]
+    shown = json.loads(run_cli("people", "show", hunan, "--json", "--db", sqlite_target).stdout)
+    assert [o["label"] for o in shown["offices"]] == ["Hunan / Vice Governor of Hunan Province"]
+    ambiguous = run_cli("people", "merge", "Wang Yu", "Wang Yu", "--db", sqlite_target)
+    assert ambiguous.returncode == 1 and "ambiguous, give an id" in ambiguous.stderr
 
 
 def test_commands_document_the_db_option(run_cli: RunCli) -> None:

@@ -25,8 +25,8 @@ from readouts.store import Store, open_store
 from readouts.store import schema as t
 
 REPO = Path(__file__).resolve().parents[2]
-N_FILES = 2000
-KILL_AFTER = 300  # documents committed before the kill
+N_FILES = 1500
+KILL_AFTER = 200  # documents committed before the kill
 BATCH = 50
 
 
