@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import trafilatura
 
 from readouts.load.document import Document, LoadError
 from readouts.load.read import read_bytes
@@ -47,6 +46,8 @@ def html_document(data: bytes, source: str) -> Document | LoadError:
         return LoadError(source, "empty file")
     if b"\x00" in data[:8192]:
         return LoadError(source, "binary file, not HTML")
+    import trafilatura  # here, not at import: it costs a third of a second to load
+
     try:
         page: Any = trafilatura.bare_extraction(
             data,
