@@ -47,6 +47,11 @@ _BAND_MULTIPLIERS: npt.NDArray[np.uint64] = _rng.integers(
 ) * np.uint64(2) + np.uint64(1)
 _BAND_SALTS: npt.NDArray[np.uint64] = _rng.integers(0, 2**63, size=BANDS, dtype=np.uint64)
 
+#: As columns, ready to broadcast against a row of shingle hashes.  (NumPy wraps unsigned
+#: array arithmetic modulo 2**64, silently: exactly the arithmetic these hashes are defined in.)
+_MULTIPLIER_COLUMN = _MULTIPLIERS[:, None].copy()
+_OFFSET_COLUMN = _OFFSETS[:, None].copy()
+
 Signature = npt.NDArray[np.uint32]
 
 
@@ -63,10 +68,10 @@ def shingle_hashes(text: str) -> npt.NDArray[np.uint64]:
     hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
     width = min(SHINGLE_WORDS, len(hashes))
     count = len(hashes) - width + 1
-    combined = np.zeros(count, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for offset in range(width):
-            combined = combined * _MIX + hashes[offset : offset + count]
+    combined = hashes[:count].copy()
+    for offset in range(1, width):
+        combined *= _MIX
+        combined += hashes[offset : offset + count]
     return combined
 
 
@@ -75,9 +80,8 @@ def signature(text: str) -> Signature | None:
     shingles = shingle_hashes(text)
     if len(shingles) < MIN_SHINGLES:  # counts repeats too: a bound, not an exact count
         return None
-    with np.errstate(over="ignore"):
-        mixed = np.multiply.outer(_MULTIPLIERS, shingles)
-        mixed += _OFFSETS[:, None]
+    mixed = _MULTIPLIER_COLUMN * shingles
+    mixed += _OFFSET_COLUMN
     # The high 32 bits are the hash value (multiply-shift); the minimum's high bits are the
     # minimum of the high bits, so one shift after the reduction is enough.
     result: Signature = (mixed.min(axis=1) >> np.uint64(32)).astype(np.uint32)
@@ -88,10 +92,9 @@ def band_buckets(sig: Signature) -> list[tuple[int, int]]:
     """(band number, bucket) for each band: the bucket is a signed 64-bit hash of the band's
     values and its number, so equal buckets mean the same band agrees."""
     rows = sig.reshape(BANDS, ROWS).astype(np.uint64)
-    with np.errstate(over="ignore"):
-        mixed = (rows * _BAND_MULTIPLIERS).sum(axis=1, dtype=np.uint64) + _BAND_SALTS
-        mixed ^= mixed >> np.uint64(29)
-        mixed *= _MIX
+    mixed = (rows * _BAND_MULTIPLIERS).sum(axis=1, dtype=np.uint64) + _BAND_SALTS
+    mixed ^= mixed >> np.uint64(29)
+    mixed *= _MIX
     buckets = mixed.view(np.int64).tolist()
     return list(enumerate(buckets))
 
