@@ -16,17 +16,17 @@ from fastapi.staticfiles import StaticFiles
 
 import readouts
 from readouts.store import Store
-from readouts.store.queries.results import CoAttendee
 from readouts.web import api, apidocs, pages, pages_entities, tryit, write
 from readouts.web.auth import WriteToken
 from readouts.web.cache import LruCache
 from readouts.web.errors import LOG, install_error_handlers
 from readouts.web.facets import MatchCache, Query, faceted_search
 from readouts.web.limits import DEFAULT_BODY_LIMIT, BodySizeLimit, SecurityHeaders
+from readouts.web.page_data import Career
 from readouts.web.render import STATIC_DIR
 
-#: People whose co-attendees are kept per process (a few hundred bytes each).
-CO_ATTENDEE_ENTRIES = 5000
+#: People whose career (meeting ids, months, co-attendees) is kept per process: a few KB each.
+CAREER_ENTRIES = 2000
 
 DESCRIPTION = """Read-only JSON over a corpus of meeting readouts: documents, meetings, people,
 bodies, posts, full-text search, formulations and the co-attendance network.  Lists are
@@ -62,7 +62,7 @@ def create_app(store: Store, write_token: str | None = None) -> FastAPI:
     app.state.store = store
     app.state.writable = write_token is not None
     app.state.match_cache = MatchCache()
-    app.state.co_attendee_cache = LruCache[list[CoAttendee]](CO_ATTENDEE_ENTRIES)
+    app.state.career_cache = LruCache[Career](CAREER_ENTRIES)
     install_error_handlers(app)
     app.include_router(api.router, prefix="/api")
     app.include_router(tryit.router)

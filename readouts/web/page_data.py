@@ -11,7 +11,7 @@ instead of the whole career.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -188,37 +188,25 @@ _OFFICES = (
     .where(t.occupancies.c.person_id == bindparam("person_id"))
     .order_by(t.occupancies.c.first_seen.nulls_last(), t.occupancies.c.last_seen, t.posts.c.label)
 )
-_LATEST = func.max(_p.date)
-#: A page of the person's merged meetings, newest first, from their participations alone.
-_MEETING_PAGE = (
-    select(_p.event_id)
+#: Every merged meeting of a person with its date: one pass over their participations.
+_CAREER = (
+    select(_p.event_id, func.max(_p.date))
     .where(_p.person_id == bindparam("person_id"))
     .group_by(_p.event_id)
-    .order_by(_LATEST.desc().nulls_last(), _p.event_id)
-    .limit(bindparam("limit"))
-    .offset(bindparam("offset"))
 )
 _EVENTS = (
     select(_e.event_id, _e.date, _e.meeting_type, _e.body_id, _b.label, _e.jurisdiction)
     .select_from(t.events.outerjoin(t.bodies, _b.body_id == _e.body_id))
     .where(_e.event_id.in_(bindparam("event_ids", expanding=True)))
 )
+#: Everyone's participations in the page's meetings (found by meeting, a few rows each; the
+#: person's own are picked in Python: filtering by person would walk their whole career).
 _FACTS = (
-    select(_p.event_id, _p.doc_id, *(_p[r] for r in ROLES), _pt.title)
+    select(_p.person_id, _p.event_id, _p.doc_id, *(_p[r] for r in ROLES), _pt.title)
     .select_from(t.participations.outerjoin(t.participation_titles, _pt.participation_id == _p.id))
-    .where(_p.person_id == bindparam("person_id"))
     .where(_p.event_id.in_(bindparam("event_ids", expanding=True)))
     .order_by(_p.event_id, _p.doc_id, _pt.position)
 )
-_MONTH = func.substr(_p.date, 1, 7)
-_MONTHS = (
-    select(_MONTH, func.count(func.distinct(_p.event_id)))
-    .where(_p.person_id == bindparam("person_id"), _p.date.is_not(None))
-    .group_by(_MONTH)
-    .order_by(_MONTH)
-)
-
-
 _MINE, _THEIRS = t.participations.alias("mine"), t.participations.alias("theirs")
 _SHARED = func.count(func.distinct(_THEIRS.c.event_id))
 #: The people who shared the most merged meetings with a person (as the store's
@@ -237,6 +225,16 @@ _NAMES = select(t.people.c.person_id, t.people.c.name, t.people.c.jurisdiction).
 )
 
 
+@dataclass(frozen=True)
+class Career:
+    """What grows with a person's career, computed once per person and store generation:
+    their meetings newest first, the months they met in, and their co-attendees."""
+
+    meetings: list[str]  # event ids, newest first (undated last)
+    months: list[tuple[str, int]]  # ("2023-05", meetings that month), oldest first
+    co_attendees: list[CoAttendee]
+
+
 @dataclass
 class PersonView:
     person: PersonSummary
@@ -253,7 +251,7 @@ def person_view(
     limit: int,
     offset: int,
     co_attendees: int,
-    cache: LruCache[list[CoAttendee]] | None = None,
+    cache: LruCache[Career] | None = None,
 ) -> PersonView | None:
     """A person, their offices, one page of their meetings (newest first), the months they met
     in (for the timeline) and their most frequent co-attendees."""
@@ -268,17 +266,29 @@ def person_view(
             Office(**dict(o)) for o in conn.execute(_OFFICES, {"person_id": person_id}).mappings()
         ],
     )
-    page = {"person_id": person_id, "limit": limit, "offset": offset}
-    ids = list(conn.execute(_MEETING_PAGE, page).scalars())
+    if cache is None:
+        career = _career(conn, person_id, co_attendees)
+    else:  # kept per person and generation: it costs a pass over the whole career
+        key = (person_id, co_attendees, generation(conn))
+        career = cache.get(key, lambda: _career(conn, person_id, co_attendees))
+    ids = career.meetings[offset : offset + limit]
     found = {row["event_id"]: row for row in conn.execute(_EVENTS, {"event_ids": ids}).mappings()}
     view.meetings = _timeline(conn, person_id, [found[i] for i in ids if i in found])
-    view.months = [(month, n) for month, n in conn.execute(_MONTHS, {"person_id": person_id})]
-    if cache is None:
-        view.co_attendees = _co_attendees(conn, person_id, co_attendees)
-    else:  # the one aggregate that grows with a career: kept per person and generation
-        key = (person_id, co_attendees, generation(conn))
-        view.co_attendees = cache.get(key, lambda: _co_attendees(conn, person_id, co_attendees))
+    view.months = career.months
+    view.co_attendees = career.co_attendees
     return view
+
+
+def _career(conn: Connection, person_id: str, co_attendees: int) -> Career:
+    dated = [(row[0], row[1]) for row in conn.execute(_CAREER, {"person_id": person_id})]
+    dated.sort(key=lambda row: row[0])
+    dated.sort(key=lambda row: row[1] or "", reverse=True)
+    months = Counter(date[:7] for _, date in dated if date)
+    return Career(
+        meetings=[event_id for event_id, _ in dated],
+        months=sorted(months.items()),
+        co_attendees=_co_attendees(conn, person_id, co_attendees),
+    )
 
 
 def _co_attendees(conn: Connection, person_id: str, limit: int) -> list[CoAttendee]:
@@ -301,7 +311,9 @@ def _timeline(conn: Connection, person_id: str, events: Sequence[Any]) -> list[T
         lambda: {"roles": [], "titles": [], "doc_ids": []}
     )
     ids = [event["event_id"] for event in events]
-    for part in conn.execute(_FACTS, {"person_id": person_id, "event_ids": ids}).mappings():
+    for part in conn.execute(_FACTS, {"event_ids": ids}).mappings():
+        if part["person_id"] != person_id:
+            continue
         fact = facts[part["event_id"]]
         _add(fact["roles"], *(r for r in ROLES if part[r]))
         _add(fact["doc_ids"], part["doc_id"])

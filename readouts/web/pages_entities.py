@@ -37,7 +37,7 @@ def person_page(
             limit=TIMELINE_PAGE,
             offset=(page - 1) * TIMELINE_PAGE,
             co_attendees=12,
-            cache=request.app.state.co_attendee_cache,
+            cache=request.app.state.career_cache,
         )
     if view is None:
         raise HTTPException(status_code=404, detail=f"no person {person_id!r}")
