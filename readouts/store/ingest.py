@@ -29,8 +29,8 @@ from readouts.resolve import ResolvedBody
 from readouts.store import schema as t
 from readouts.store.dedupe import Outcome, Prepared, classify, known_contents
 from readouts.store.defaults import DEFAULT_BATCH_SIZE
-from readouts.store.derived import rebuild_bodies, rebuild_people
 from readouts.store.events import EventLinker
+from readouts.store.increments import add_batch_to_people, add_events_to_bodies
 from readouts.store.judgements import load_log
 from readouts.store.migrations import utc_now
 from readouts.store.minhash import band_buckets, signature
@@ -236,15 +236,16 @@ def _write_rows(
         for band, bucket in (item.buckets or band_buckets(item.signature))
     ]
     bulk_insert(conn, t.minhash_bands, bands)
+    participations = [p for m in meetings for p in m.participations]
+    # Before the batch's participations are stored: it reads who the joined events counted.
+    add_batch_to_people(conn, participations, linked.reports_added)
     _write_meetings(conn, new_docs, linked.new_events)
     for event_id, added in linked.reports_added.items():
         e = t.events
         conn.execute(
             update(e).where(e.c.event_id == event_id).values(n_reports=e.c.n_reports + added)
         )
-    person_ids = {p.row["person_id"] for m in meetings for p in m.participations}
-    rebuild_people(conn, person_ids)
-    rebuild_bodies(conn, {m.row["body_id"] for m in meetings if m.row["body_id"]})
+    add_events_to_bodies(conn, linked.new_events)
     summary.meetings += len(meetings)
     summary.linked += linked.linked
 
