@@ -18,7 +18,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, Table, func, insert, inspect, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    inspect,
+    select,
+    update,
+)
 from sqlalchemy.schema import CreateColumn
 
 from readouts.store import schema
@@ -49,9 +60,45 @@ def _drop_unused_participation_indexes(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
 
 
+def _resign_documents(conn: Connection) -> None:
+    """MinHash signatures of 128 hashes in bands of 8 (they were 64 in bands of 4, which let
+    templated readouts collide): every stored text is signed again and its bands replaced."""
+    from readouts.store.minhash import band_buckets, signature, to_bytes
+
+    d, b = schema.documents, schema.minhash_bands
+    conn.execute(delete(b))
+    resign = update(d).where(d.c.id == bindparam("row_id")).values(minhash=bindparam("sig"))
+    last = 0
+    while True:
+        query = select(d.c.id, d.c.doc_id, d.c.text).where(d.c.id > last).order_by(d.c.id)
+        rows = conn.execute(query.limit(_RESIGN_CHUNK)).all()
+        if not rows:
+            return
+        signed = [(row_id, doc_id, signature(text)) for row_id, doc_id, text in rows]
+        conn.execute(
+            resign,
+            [
+                {"row_id": i, "sig": to_bytes(sig) if sig is not None else None}
+                for i, _, sig in signed
+            ],
+        )
+        bands = [
+            {"bucket": bucket, "doc_id": doc_id, "band": band}
+            for _, doc_id, sig in signed
+            if sig is not None
+            for band, bucket in band_buckets(sig)
+        ]
+        if bands:
+            conn.execute(insert(b), bands)
+        last = rows[-1][0]
+
+
+_RESIGN_CHUNK = 500
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables, indexes and full-text index", _initial),
     Migration(2, "drop unused participation indexes", _drop_unused_participation_indexes),
+    Migration(3, "MinHash signatures of 128 hashes in 16 bands", _resign_documents),
 )
 LATEST = MIGRATIONS[-1].version
 

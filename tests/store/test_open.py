@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, Table, Text, inspect, select
+from sqlalchemy import Column, Integer, MetaData, Table, Text, func, inspect, select
+from texts import standing_meeting, syndicated_copy
 
 from readouts.store import Store, StoreError, open_store
 from readouts.store import schema as t
+from readouts.store.ingest import ingest_paths
 from readouts.store.migrations import LATEST, add_missing_columns
+from readouts.store.minhash import BANDS
 from readouts.store.url import database_url, resolve_target
 
 
@@ -121,3 +124,21 @@ def test_add_missing_columns_adds_what_a_table_gained(store: Store) -> None:
         add_missing_columns(conn, grown)
         add_missing_columns(conn, grown)  # twice: nothing left to add
         assert conn.execute(select(grown.c.id, grown.c.note)).all() == [(1, None)]
+
+
+def test_migration_3_signs_stored_documents_again(store_target: str, tmp_path: Path) -> None:
+    """A store whose signatures predate version 3 is re-signed: copies are found again."""
+    (tmp_path / "a.txt").write_text(standing_meeting())
+    with open_store(store_target) as opened:
+        ingest_paths(opened, [tmp_path / "a.txt"])
+        with opened.begin() as conn:
+            conn.execute(t.minhash_bands.delete())
+            conn.execute(t.documents.update().values(minhash=b"old"))
+            conn.execute(t.schema_version.delete().where(t.schema_version.c.version > 2))
+    (tmp_path / "b.txt").write_text(syndicated_copy(standing_meeting()))
+    with open_store(store_target) as opened:
+        summary = ingest_paths(opened, [tmp_path / "b.txt"])
+        with opened.begin() as conn:
+            bands = conn.execute(select(func.count()).select_from(t.minhash_bands)).scalar()
+    assert summary.near_duplicates == 1
+    assert bands == BANDS
