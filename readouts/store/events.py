@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, or_, select
 
 from readouts.resolve.keys import make_id
 from readouts.store import schema as t
@@ -85,22 +85,29 @@ class EventLinker:
         self._events: dict[LinkKey, list[_Event]] = defaultdict(list)
         self._new: dict[str, Row] = {}
         self.result = LinkResult()
-        dates = {m.row["date"] for m in meetings if link_key(m.row) is not None}
-        if dates:
-            self._load(conn, sorted(dates))
+        keys = {key for m in meetings if (key := link_key(m.row)) is not None}
+        if keys:
+            self._load(conn, keys)
 
-    def _load(self, conn: Connection, dates: list[str]) -> None:
-        m = t.meetings
+    def _load(self, conn: Connection, keys: set[LinkKey]) -> None:
+        """The stored events the batch's meetings could join: same day, and the same body
+        or (unnamed body) the same jurisdiction; only the candidates' participants are read."""
+        m, dialect = t.meetings, conn.dialect.name
         found: dict[str, tuple[LinkKey, list[Row]]] = {}
-        for batch in chunks(dates):
+        places = {place for _, place, kind in keys if kind is not None and place}
+        bodies = {place for _, place, kind in keys if kind is None and place}
+        for batch in chunks(sorted({date for date, _, _ in keys})):
             query = select(
                 m.c.event_id, m.c.doc_id, m.c.date, m.c.body_id, m.c.jurisdiction,
                 m.c.meeting_type, m.c.session_number,
-            ).where(is_in(conn.dialect.name, m.c.date, batch))  # fmt: skip
+            ).where(
+                is_in(dialect, m.c.date, batch),
+                or_(is_in(dialect, m.c.body_id, bodies), is_in(dialect, m.c.jurisdiction, places)),
+            )  # fmt: skip
             for mapping in conn.execute(query).mappings():
                 values = dict(mapping)
                 key = link_key(values)
-                if key is not None:
+                if key in keys:
                     found.setdefault(values["event_id"], (key, []))[1].append(values)
         people = _event_people(conn, list(found))
         for event_id, (key, rows) in found.items():
