@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from readouts.resolve.keys import name_key
 from readouts.store import schema as t
@@ -187,5 +187,10 @@ def add_events_to_bodies(conn: Connection, new_events: list[Row]) -> None:
     """Count the batch's new events in their bodies (a joined report adds no meeting)."""
     b = t.bodies
     counts = Counter(event["body_id"] for event in new_events if event["body_id"])
-    for body_id, n in sorted(counts.items()):
-        conn.execute(update(b).where(b.c.body_id == body_id).values(n_meetings=b.c.n_meetings + n))
+    if counts:
+        statement = (
+            update(b)
+            .where(b.c.body_id == bindparam("body"))
+            .values(n_meetings=b.c.n_meetings + bindparam("added"))
+        )
+        conn.execute(statement, [{"body": k, "added": n} for k, n in sorted(counts.items())])
