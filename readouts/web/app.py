@@ -7,6 +7,7 @@ Everything else (limits, headers, error shapes, the offline API docs) is the sam
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -45,6 +46,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 def _warm(app: FastAPI) -> None:
     try:
         faceted_search(app.state.store, Query(), cache=app.state.match_cache)
+        gc.freeze()  # the long-lived match set need not be traversed by every collection
     except Exception:  # a warm-up is an optimisation: the page will compute it when asked
         LOG.warning("could not warm the search cache", exc_info=True)
 
