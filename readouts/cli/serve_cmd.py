@@ -10,17 +10,20 @@ from __future__ import annotations
 import os
 import socket
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-import uvicorn
-from uvicorn.supervisors import Multiprocess
 
 from readouts.cli.app import app
 from readouts.cli.options import DbOption, open_cli_store
-from readouts.store import Store
-from readouts.store.url import ENV_VAR, resolve_target
-from readouts.web.factory import WRITE_TOKEN_ENV
+
+if TYPE_CHECKING:
+    from readouts.store import Store
+
+# The web application, uvicorn and SQLAlchemy are imported when the server starts, not when
+# the CLI does: every other command (and --help) would otherwise pay a second for them.
+#: The same name as ``readouts.web.factory.WRITE_TOKEN_ENV`` (a test keeps them equal).
+WRITE_TOKEN_ENV = "READOUTS_WRITE_TOKEN"
 
 
 @app.command()
@@ -64,6 +67,11 @@ def serve(
     if workers == 1:
         _serve_here(store, write_token, listener)
         return
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from readouts.store.url import ENV_VAR, resolve_target
+
     store.close()  # each worker opens its own; connections do not cross processes
     os.environ[ENV_VAR] = resolve_target(db)
     if write_token is not None:
@@ -81,6 +89,8 @@ def serve(
 
 def _serve_here(store: Store, write_token: str | None, listener: socket.socket) -> None:
     """One process: the app is built here and served until Ctrl-C."""
+    import uvicorn
+
     from readouts.web import create_app
 
     app = create_app(store, write_token=write_token)
