@@ -20,6 +20,8 @@ from sqlalchemy import Connection, bindparam, func, select
 
 from readouts.model import Record
 from readouts.store import schema as t
+from readouts.store.queries.meetings import ROLES
+from readouts.store.queries.people import timeline_meetings
 from readouts.store.queries.results import (
     CoAttendee,
     MeetingParticipant,
@@ -33,7 +35,6 @@ from readouts.store.queries.results import (
 )
 from readouts.web.cache import LruCache, generation
 
-ROLES = ("presided", "spoke", "reported", "attended")
 _e, _m, _d, _p = t.events.c, t.meetings.c, t.documents.c, t.participations.c
 _pt, _b, _s = t.participation_titles.c, t.bodies.c, t.sources.c
 
@@ -307,33 +308,6 @@ def _co_attendees(conn: Connection, person_id: str, limit: int) -> list[CoAttend
 
 
 def _timeline(conn: Connection, person_id: str, events: Sequence[Any]) -> list[TimelineMeeting]:
-    facts: dict[str, dict[str, list[str]]] = defaultdict(
-        lambda: {"roles": [], "titles": [], "doc_ids": []}
-    )
     ids = [event["event_id"] for event in events]
-    for part in conn.execute(_FACTS, {"event_ids": ids}).mappings():
-        if part["person_id"] != person_id:
-            continue
-        fact = facts[part["event_id"]]
-        _add(fact["roles"], *(r for r in ROLES if part[r]))
-        _add(fact["doc_ids"], part["doc_id"])
-        if part["title"]:
-            _add(fact["titles"], part["title"])
-    return [
-        TimelineMeeting(
-            event_id=event["event_id"],
-            date=event["date"],
-            meeting_type=event["meeting_type"],
-            body_id=event["body_id"],
-            body=event["label"],
-            jurisdiction=event["jurisdiction"],
-            roles=[r for r in ROLES if r in facts[event["event_id"]]["roles"]],
-            titles=facts[event["event_id"]]["titles"],
-            doc_ids=facts[event["event_id"]]["doc_ids"],
-        )
-        for event in events
-    ]
-
-
-def _add(values: list[str], *new: str) -> None:
-    values.extend(value for value in new if value not in values)
+    parts = conn.execute(_FACTS, {"event_ids": ids}).mappings()
+    return timeline_meetings(events, (p for p in parts if p["person_id"] == person_id))

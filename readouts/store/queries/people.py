@@ -10,7 +10,7 @@ meeting reported twice is one shared meeting, not two.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, distinct, func, or_, select
@@ -157,17 +157,30 @@ def _meetings(conn: Connection, person_id: str, limit: int | None) -> list[Timel
     rows = conn.execute(events).mappings().all()
     ids = [row["event_id"] for row in rows]
     pt = t.participation_titles.c
-    facts: dict[str, dict[str, list[str]]] = defaultdict(
-        lambda: {"roles": [], "titles": [], "doc_ids": []}
-    )
-    for part in conn.execute(
+    parts = conn.execute(
         select(_p.event_id, _p.doc_id, pt.title, *[_p[role] for role in ROLES])
         .select_from(
             t.participations.outerjoin(t.participation_titles, pt.participation_id == _p.id)
         )
         .where(_p.person_id == person_id, _p.event_id.in_(ids))
         .order_by(_p.event_id, _p.doc_id, pt.position)
-    ).mappings():
+    ).mappings()
+    return timeline_meetings(rows, parts)
+
+
+def timeline_meetings(
+    events: Iterable[Mapping[Any, Any]], parts: Iterable[Mapping[Any, Any]]
+) -> list[TimelineMeeting]:
+    """One person's meetings, each with the roles, offices and documents of their parts in it.
+
+    ``events`` are event rows (``event_id``, ``date``, ``meeting_type``, ``body_id``,
+    ``label``, ``jurisdiction``); ``parts`` are that person's participation rows (``event_id``,
+    ``doc_id``, ``title`` and a flag per role), one per title.
+    """
+    facts: dict[str, dict[str, list[str]]] = defaultdict(
+        lambda: {"roles": [], "titles": [], "doc_ids": []}
+    )
+    for part in parts:
         fact = facts[part["event_id"]]
         _add(fact["roles"], *[r for r in ROLES if part[r]])
         _add(fact["doc_ids"], part["doc_id"])
@@ -185,7 +198,7 @@ def _meetings(conn: Connection, person_id: str, limit: int | None) -> list[Timel
             titles=facts[row["event_id"]]["titles"],
             doc_ids=facts[row["event_id"]]["doc_ids"],
         )
-        for row in rows
+        for row in events
     ]
 
 
