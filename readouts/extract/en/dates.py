@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+from readouts.extract.en.caseless import CaselessPattern
+
 _MONTHS = {
     "jan": 1,
     "feb": 2,
@@ -53,7 +55,8 @@ _DATE_SOURCE = (
     rf"|(?P<rel>yesterday|today|the day before yesterday)\b"
     r")"
 )
-DATE_RE = regex.compile(_DATE_SOURCE, regex.I)
+# Run as a lower-case pattern over a lower-cased copy of the text (see ``caseless``).
+_DATE = CaselessPattern(_DATE_SOURCE)
 # A year the text speaks of ("work in 2023", "the first quarter of 2021"), not a birth year,
 # a range's start ("2021-2025") or a target ("by 2030").
 _YEAR_MENTION = re.compile(
@@ -61,15 +64,11 @@ _YEAR_MENTION = re.compile(
 )
 # A congress named with the term it opens: "the 1st Provincial Party Congress, term 2025 - 2030",
 # "the 18th Hanoi Party Congress ... for the 2025-2030 term" (not one being prepared for).
-_CONGRESS_TERM = re.compile(
+_CONGRESS_TERM = CaselessPattern(
     rf"\bcongress\b(?:(?!organi[sz]|prepar)[^.;]){{0,80}}?\b(?:"
     rf"(?:term|period|tenure)[\s,:]+(?:[ivx]+,\s*)?(?P<a>{_YEAR})\s*[-–]\s*{_YEAR}\b"
     rf"|(?P<b>{_YEAR})\s*[-–]\s*{_YEAR}\s+(?:term|period|tenure)\b)"
 )
-# The same pattern in lower case, run over an ASCII-lower-cased copy of the text: several
-# times faster than a case-insensitive search, and the copy has the same offsets.
-_DATE_LOWER = re.compile(_DATE_SOURCE.lower().replace("(?p<", "(?P<"))
-_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 TOD_RE = regex.compile(
     r"\b(?:(?:on|in|during)\s+the\s+|this\s+|that\s+)?(morning|afternoon|evening|night|"
     r"followingnoon|forenoon)\b(?:\s+of\b)?",
@@ -106,13 +105,9 @@ def time_of_day(word: str) -> str | None:
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHit]:
     """Every date expression between ``start`` and ``end``."""
-    end = len(text) if end is None else end
-    # One character of left context keeps ``\b`` at ``start`` as it is in the whole text.
-    left = max(0, start - 1)
-    window = text[left:end].translate(_ASCII_LOWER)
     hits = []
-    for m in _DATE_LOWER.finditer(window, start - left):
-        hit = _hit(m, left)
+    for m in _DATE.finditer(text, start, len(text) if end is None else end):
+        hit = _hit(m)
         if hit:
             hits.append(hit)
     return hits
@@ -122,9 +117,9 @@ def _month(word: str | None) -> int | None:
     return _MONTHS.get(word[:3].lower()) if word else None
 
 
-def _hit(m: re.Match[str], offset: int) -> DateHit | None:
+def _hit(m: re.Match[str]) -> DateHit | None:
     g = m.groupdict()
-    start, end = m.start() + offset, m.end() + offset
+    start, end = m.span()
     if g["iso"]:
         return DateHit(start, end, int(g["iy"]), int(g["im"]), int(g["id"]))
     if g["sl"]:
@@ -151,7 +146,7 @@ def _hit(m: re.Match[str], offset: int) -> DateHit | None:
     return DateHit(start, end, None, None, None, relative=back)
 
 
-_PREPARING = re.compile(r"organi[sz]|prepar|plan")
+_PREPARING = CaselessPattern(r"organi[sz]|prepar|plan")
 
 
 def spoken_years(text: str) -> tuple[int, ...]:
@@ -161,11 +156,10 @@ def spoken_years(text: str) -> tuple[int, ...]:
 
 def congress_term_year(text: str) -> int | None:
     """The start of the latest term a congress in the text opens (held as its term begins)."""
-    lowered = text.translate(_ASCII_LOWER)
     starts = [
         int(m.group("a") or m.group("b"))
-        for m in _CONGRESS_TERM.finditer(lowered)
-        if not _PREPARING.search(lowered, max(0, m.start() - 80), m.start())
+        for m in _CONGRESS_TERM.finditer(text)
+        if not _PREPARING.search(text, max(0, m.start() - 80), m.start())
     ]
     return max(starts) if starts else None
 
