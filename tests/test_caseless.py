@@ -50,3 +50,12 @@ def test_same_matches_as_case_insensitive(text: str, source: str) -> None:
     ours = [(m.span(), m.lastgroup) for m in CaselessPattern(source).finditer(text)]
     reference = [(m.span(), m.lastgroup) for m in re.compile(source, re.I).finditer(text)]
     assert ours == reference
+
+
+@given(st.text())
+def test_ascii_lower_is_the_a_to_z_table(text: str) -> None:
+    """The fast paths (ASCII, UTF-8 bytes) agree with the plain table on any text, surrogates
+    and all."""
+    table = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+    assert ascii_lower(text) == text.translate(table)
+    assert ascii_lower(text * 40) == (text * 40).translate(table)

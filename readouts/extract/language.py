@@ -21,9 +21,13 @@ def detect_language(text: str) -> str:
     sample = text[:_SAMPLE]
     if sample.isascii():
         return "en"
+    han = len(_HAN.findall(sample))
+    viet = len(_VIET.findall(sample))
+    if not han and not viet:
+        return "en"  # counting the letters (the slow part) cannot change the answer
     letters = sum(map(len, _LETTER_RUN.findall(sample))) or 1
-    if len(_HAN.findall(sample)) / letters > 0.2:
+    if han / letters > 0.2:
         return "zh"
-    if len(_VIET.findall(sample)) / letters > 0.03:
+    if viet / letters > 0.03:
         return "vi"
     return "en"

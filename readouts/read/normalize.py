@@ -45,9 +45,17 @@ _ONE_FOR_ONE = {
     "\u3001": ",",
     "\u3002": ".",
 }
-_TABLE = str.maketrans(_ONE_FOR_ONE)
+_PAIRS = tuple(_ONE_FOR_ONE.items())
 
 
 def normalize(text: str) -> str:
-    """The text with look-alike characters unified; always the same length as ``text``."""
-    return text.translate(_TABLE)
+    """The text with look-alike characters unified; always the same length as ``text``.
+
+    One ``str.replace`` per look-alike present rather than one ``str.translate``: translating
+    a text that is not pure ASCII looks every character up in a dict, which costs more than
+    the three dozen fast substring tests (no replacement's result is another look-alike).
+    """
+    for old, new in _PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text

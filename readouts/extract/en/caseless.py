@@ -25,13 +25,25 @@ _CACHED_FROM = 512  # shorter texts (phrases, chunks) are cheaper to copy than t
 def ascii_lower(text: str) -> str:
     """``text`` with A-Z lower-cased and every other character unchanged."""
     if len(text) < _CACHED_FROM:
-        return text.translate(_ASCII_LOWER)
+        return _lower(text)
     return _ascii_lower_cached(text)
 
 
 @lru_cache(maxsize=4)
 def _ascii_lower_cached(text: str) -> str:
-    return text.translate(_ASCII_LOWER)
+    return _lower(text)
+
+
+def _lower(text: str) -> str:
+    """ASCII lower-casing at C speed: ``str.translate`` looks every character up in a dict
+    once the text is not pure ASCII, while ``bytes.lower`` touches only A-Z, and UTF-8 keeps
+    every non-ASCII character in bytes that A-Z never occur in."""
+    if text.isascii():
+        return text.lower()
+    try:
+        return text.encode("utf-8").lower().decode("utf-8")
+    except UnicodeError:  # a lone surrogate cannot be encoded
+        return text.translate(_ASCII_LOWER)
 
 
 def lower_source(source: str) -> str:
