@@ -55,8 +55,15 @@ _DATE_SOURCE = (
     rf"|(?P<rel>yesterday|today|the day before yesterday)\b"
     r")"
 )
+# Every alternative above starts with a digit or, at a word start, with one of these: the
+# guard lets the engine reject the other positions at once (the full alternation costs several
+# times more per position).  A new alternative must add its first letters here.
+_DATE_START = (
+    r"(?=\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|on\s|the\s|"
+    r"mon|tue|wed|thu|fri|sat|sun|yes|tod))"
+)
 # Run as a lower-case pattern over a lower-cased copy of the text (see ``caseless``).
-_DATE = CaselessPattern(_DATE_SOURCE)
+_DATE = CaselessPattern(_DATE_START + "(?:" + _DATE_SOURCE + ")")
 # A year the text speaks of ("work in 2023", "the first quarter of 2021"), not a birth year,
 # a range's start ("2021-2025") or a target ("by 2030").
 _YEAR_MENTION = re.compile(
