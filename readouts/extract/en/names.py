@@ -134,6 +134,8 @@ def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
     """Every name in ``text`` (the normalized document), in order."""
     hits: list[NameHit] = []
     for run in _RUN.finditer(text):
+        if " " not in run.group():
+            continue  # one word: every recogniser needs two
         tokens = list(_TOKEN_RE.finditer(run.group()))
         base = run.start()
         i = 0
