@@ -15,10 +15,51 @@ _DATE_WORDS = (
 ).split()
 
 
-@given(st.lists(st.sampled_from(_DATE_WORDS + [" ", ",", ".", "\n", "x"]), max_size=30))
+@given(st.lists(st.sampled_from([*_DATE_WORDS, " ", ",", ".", "\n", "x"]), max_size=30))
 def test_date_guard_finds_what_the_full_pattern_finds(words: list[str]) -> None:
     text = " ".join(words)
     plain = CaselessPattern(dates._DATE_SOURCE)
     for start in (0, len(text) // 3):
         guarded = [m.span() for m in dates._DATE.finditer(text, start)]
         assert guarded == [m.span() for m in plain.finditer(text, start)]
+
+
+def _lexicon_cues() -> list[list[str]]:
+    from readouts import lexicon as lx
+
+    roles = lx.toml("en", "roles.toml")
+    meetings = lx.toml("en", "meetings.toml")
+    agenda = lx.toml("en", "agenda.toml")
+    out = [[c for v in roles[k].values() for c in v] for k in ("subject", "object")]
+    out += [meetings["nouns"], meetings["held"], meetings["other_meeting_before"]]
+    out += [[p] for _, p in meetings["types"]]
+    out += [[c for v in agenda.values() for c in v]]
+    return out
+
+
+_CUES = _lexicon_cues()
+_CUE_WORDS = sorted({w for cues in _CUES for c in cues for w in c.split() if w.isalpha()})
+
+
+@given(
+    st.sampled_from(range(len(_CUES))),
+    st.lists(st.sampled_from([*_CUE_WORDS, "the", "a", "an", "X", ",", "\n"]), max_size=25),
+)
+def test_prefilter_guard_keeps_every_match(which: int, words: list[str]) -> None:
+    from readouts.extract.en.prefilter import guard
+
+    alternation = "|".join(_CUES[which])
+    text = " ".join(words)
+    plain = CaselessPattern(r"\b(?:" + alternation + r")")
+    guarded = CaselessPattern(r"\b" + guard([alternation]) + r"(?:" + alternation + r")")
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_prefilter_guard_prefixes() -> None:
+    from readouts.extract.en.prefilter import guard
+
+    assert guard(["made an? report", "chaired"]) == "(?=c(?:h(?:a))|m(?:a(?:d)))"
+    assert guard(["an? x"]) == "(?=a)"
+    assert guard(["(?:a|b)c"]) == ""
+    assert guard([r"\w+ said"]) == ""
+    assert guard(["Ha Noi", "Hanoi"], fold=False) == "(?=H(?:a(?:\\ |n)))"

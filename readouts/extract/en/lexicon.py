@@ -11,6 +11,7 @@ import regex
 
 from readouts import lexicon as lx
 from readouts.extract.en.caseless import CaselessPattern
+from readouts.extract.en.prefilter import guard
 
 LANG = "en"
 
@@ -28,6 +29,11 @@ def _alternation(phrases: list[str]) -> str:
 
 def _words(phrases: list[str]) -> str:
     return "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _guarded(alternation: str, fold: bool = True) -> str:
+    """``alternation`` behind a look-ahead on its cues' first letters (see ``prefilter``)."""
+    return guard([alternation], fold) + "(?:" + alternation + ")"
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,8 @@ def _grouped(sections: dict[str, list[str]]) -> tuple[CaselessPattern, tuple[str
     """One alternation with a named group per key, longest cue first within each key."""
     names = tuple(sections)
     parts = [f"(?P<{k}>{_alternation(v)})" for k, v in sections.items()]
-    return CaselessPattern(r"\b(?:" + "|".join(parts) + r")\b"), names
+    cues = guard([c for v in sections.values() for c in v])
+    return CaselessPattern(r"\b" + cues + r"(?:" + "|".join(parts) + r")\b"), names
 
 
 @cache
@@ -109,7 +116,7 @@ def english() -> EnglishLexicon:
         pinyin=frozenset(lx.lines(LANG, "pinyin_syllables.txt")),
         not_name=frozenset(w.lower() for w in people["not_name_words"]),
         title_heads=frozenset(h.lower() for h in heads),
-        title_head_re=CaselessPattern(r"\b(?:" + _words(heads) + r")\b"),
+        title_head_re=CaselessPattern(r"\b(?:" + _guarded(_words(heads)) + r")\b"),
         title_start_re=CaselessPattern(
             r"(?:(?:" + _words(titles["modifiers"]) + r")\s+){0,4}(?:" + _words(heads) + r")\b"
         ),
@@ -123,25 +130,33 @@ def english() -> EnglishLexicon:
         ),
         places=places,
         city_province=dict((row[0], row[1]) for row in lx.table(LANG, "city_provinces.tsv")),
-        place_re=regex.compile(r"\b(?:" + _words(list(places)) + r")\b"),
+        place_re=regex.compile(r"\b(?:" + _guarded(_words(list(places)), fold=False) + r")\b"),
         outlets=outlets,
-        outlet_re=regex.compile(r"\b(?:" + _words(list(outlets)) + r")(?![\w])"),
+        outlet_re=regex.compile(
+            r"\b(?:" + _guarded(_words(list(outlets)), fold=False) + r")(?![\w])"
+        ),
         subject_role_re=subject_re,
         subject_role_groups=subject_groups,
         object_role_re=object_re,
         object_role_groups=object_groups,
         object_extra=roles["object_extra"],
-        meeting_noun_re=CaselessPattern(r"\b(?:" + _alternation(meetings["nouns"]) + r")\b"),
-        held_re=CaselessPattern(r"\b(?:" + _alternation(meetings["held"]) + r")\b"),
-        types=tuple((t, CaselessPattern(p)) for t, p in meetings["types"]),
+        meeting_noun_re=CaselessPattern(
+            r"\b(?:" + _guarded(_alternation(meetings["nouns"])) + r")\b"
+        ),
+        held_re=CaselessPattern(r"\b(?:" + _guarded(_alternation(meetings["held"])) + r")\b"),
+        types=tuple(
+            (t, CaselessPattern(_guarded(p) if guard([p]) else p)) for t, p in meetings["types"]
+        ),
         other_meeting_re=CaselessPattern(
-            r"\b(?:" + _alternation(meetings["other_meeting_before"]) + r")\s+"
+            r"\b(?:" + _guarded(_alternation(meetings["other_meeting_before"])) + r")\s+"
             r"(?:the\s+)?(?:[\w'’-]+\s+){0,6}$"
         ),
         ordinals=dict(meetings["ordinals"]),
         body_heads=frozenset(meetings["body_heads"]),
         agenda_re=agenda_re,
         agenda_groups=agenda_groups,
-        directive_re=CaselessPattern(r"\b(?:" + _alternation(agenda["directives"]) + r")\b"),
+        directive_re=CaselessPattern(
+            r"\b(?:" + _guarded(_alternation(agenda["directives"])) + r")\b"
+        ),
         formulations=automaton,
     )

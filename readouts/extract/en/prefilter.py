@@ -1,0 +1,101 @@
+"""A look-ahead guard for the lexicon's big alternations, built from the cues themselves.
+
+``\\b(?:presided over|chaired|...)\\b`` makes the engine try every cue at every word boundary
+of the text; most fail on their first letters.  A look-ahead over the cues' first letters,
+written as a tree ("(?=c(?:h(?:a)|o(?:n))|p(?:r(?:e))...)"), rejects those positions after a
+few comparisons.  Every cue starts with its literal prefix, so a position the guard rejects is
+one no cue matches at: the pattern finds exactly what it found without the guard.  A cue
+that does not start with a literal ("\\w+ said", "(?:a|the) ...") leaves the pattern unguarded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_META = frozenset("\\()[]{}?*+|.^$")
+_QUANTIFIERS = frozenset("?*+{")
+_DEPTH = 3  # letters per cue in the guard: enough to reject almost every position
+
+
+def guard(cues: Iterable[str], fold: bool = True) -> str:
+    """``(?=...)`` that every match of ``(?:cue|cue|...)`` passes, or ``""`` if none can be
+    built.  ``cues`` are regular expressions; with ``fold`` the guard is for a pattern run
+    over ASCII-lower-cased text (see ``caseless``)."""
+    prefixes: set[str] = set()
+    for cue in cues:
+        for alternative in _alternatives(cue):
+            prefix = _literal_prefix(alternative, fold)
+            if not prefix:
+                return ""
+            prefixes.add(prefix)
+    if not prefixes:
+        return ""
+    return "(?=" + _tree(sorted(prefixes)) + ")"
+
+
+def _alternatives(cue: str) -> list[str]:
+    """``cue`` split at its top-level ``|`` (not inside a group or a class)."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    while i < len(cue):
+        c = cue[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(cue, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(cue[start:i])
+            start = i + 1
+        i += 1
+    parts.append(cue[start:])
+    return parts
+
+
+def _class_end(cue: str, i: int) -> int:
+    """The index after the character class opening at ``cue[i]``."""
+    j = i + 1
+    if j < len(cue) and cue[j] == "^":
+        j += 1
+    if j < len(cue) and cue[j] == "]":
+        j += 1
+    while j < len(cue) and cue[j] != "]":
+        j += 2 if cue[j] == "\\" else 1
+    return j + 1
+
+
+def _literal_prefix(alternative: str, fold: bool) -> str:
+    """The letters every match of ``alternative`` starts with (up to ``_DEPTH``)."""
+    out: list[str] = []
+    for c in alternative:
+        if c in _META:
+            if c in _QUANTIFIERS and out:
+                out.pop()  # "an?": the "n" may be absent
+            break
+        if fold and not c.isascii():
+            break  # lower-casing beyond ASCII is not one character for one
+        out.append(c)
+    prefix = "".join(out[:_DEPTH])
+    return prefix.lower() if fold else prefix
+
+
+def _tree(prefixes: list[str]) -> str:
+    """An alternation of ``prefixes`` factored by first letter, shortest prefix winning."""
+    kept = [p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes)]
+    groups: dict[str, list[str]] = {}
+    for p in kept:
+        groups.setdefault(p[0], []).append(p[1:])
+    parts = []
+    for first, rests in sorted(groups.items()):
+        rest = [r for r in rests if r]
+        sub = f"(?:{_tree(rest)})" if rest and len(rest) == len(rests) else ""
+        parts.append(re.escape(first) + sub)
+    return "|".join(parts)
