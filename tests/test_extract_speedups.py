@@ -63,3 +63,17 @@ def test_prefilter_guard_prefixes() -> None:
     assert guard(["(?:a|b)c"]) == ""
     assert guard([r"\w+ said"]) == ""
     assert guard(["Ha Noi", "Hanoi"], fold=False) == "(?=H(?:a(?:\\ |n)))"
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZé' -,.\n1Đx")), max_size=60))
+def test_words_before_a_name_start_after_the_last_break(text: str) -> None:
+    from readouts.extract.en import titles
+
+    lead = len(text)
+    full = titles._BEFORE_WORDS.search(text, 0, lead)
+    start = 0
+    if lead and text[lead - 1] != "\n":
+        stop = titles._RUN_BREAK.search(text, 0, lead)
+        start = stop.end() if stop else 0
+    cut = titles._BEFORE_WORDS.search(text, start, lead)
+    assert (full and full.span()) == (cut and cut.span())

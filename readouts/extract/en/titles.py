@@ -20,6 +20,8 @@ _AND_OTHER = regex.compile(r"[ ]+and other[ ]+")
 _CHUNK_END = regex.compile(r"[,;:\n]|[.](?=\s|$)")
 _AND_SPLIT = regex.compile(r"[ ]+and[ ]+")
 _LEADING = regex.compile(r"^(?:(?:and|also|as well as|the|other|both|a|an)[ ]+)+", regex.I)
+# The last character that cannot be inside _BEFORE_WORDS, searched backwards from the name.
+_RUN_BREAK = regex.compile(r"(?r)[^\p{L}' -]")
 _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]+)+$")
 _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
 _TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\b.*$", regex.I)
@@ -160,6 +162,12 @@ def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titl
     """Offices written right before a name whose honorifics start at ``lead``."""
     out = Titles(end=lead)
     window_start = max(floor, lead - 200)
+    if lead > window_start and text[lead - 1] != "\n":
+        # The words end at ``lead`` and hold no other character than _RUN_BREAK excludes:
+        # starting after the last such character spares trying every position before it.
+        stop = _RUN_BREAK.search(text, window_start, lead)
+        if stop:
+            window_start = stop.end()
     m = _BEFORE_WORDS.search(text, window_start, lead)
     if not m:
         return out
