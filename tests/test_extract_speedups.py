@@ -77,3 +77,19 @@ def test_words_before_a_name_start_after_the_last_break(text: str) -> None:
         start = stop.end() if stop else 0
     cut = titles._BEFORE_WORDS.search(text, start, lead)
     assert (full and full.span()) == (cut and cut.span())
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["BEIJING", "Xinhua", "Feb. 6", "(", ")", ", ", " -- ", "\n", " ", "x", "2024"]
+        ),
+        max_size=30,
+    )
+)
+def test_dateline_tried_at_line_starts_only(parts: list[str]) -> None:
+    from readouts.extract.en import header
+
+    text = "".join(parts)
+    fast, slow = header._dateline(text), header._DATELINE.search(text, 0, 800)
+    assert (fast and fast.span()) == (slow and slow.span())

@@ -124,7 +124,7 @@ def _outlet(text: str, head: Header, lex: EnglishLexicon) -> None:
         head.outlet_jurisdiction = jurisdiction or None
         head.outlet_country = country
         return
-    d = _DATELINE.search(text, 0, 800)
+    d = _dateline(text)
     if d:
         group = "o1" if d.group("o1") else "o2"
         name = d.group(group).strip()
@@ -132,9 +132,21 @@ def _outlet(text: str, head: Header, lex: EnglishLexicon) -> None:
             head.outlet, head.outlet_span = name, d.span(group)
 
 
+def _dateline(text: str) -> regex.Match[str] | None:
+    """``_DATELINE.search(text, 0, 800)``, tried only where a match can start (the text's
+    start and its line breaks): the engine's own scan costs more than the matching."""
+    at = 0
+    while at >= 0:
+        m = _DATELINE.match(text, at, 800)
+        if m:
+            return m
+        at = text.find("\n", at + 1, 800)
+    return None
+
+
 def _dateline_reference(text: str, head: Header) -> None:
     """A dateline's month and day, with the year of the publication date, is the reference."""
-    d = _DATELINE.search(text, 0, 800)
+    d = _dateline(text)
     if d is None:
         x = _XINHUA.search(text, 0, 800)
         if x is None:
