@@ -93,3 +93,43 @@ def test_dateline_tried_at_line_starts_only(parts: list[str]) -> None:
     text = "".join(parts)
     fast, slow = header._dateline(text), header._DATELINE.search(text, 0, 800)
     assert (fast and fast.span()) == (slow and slow.span())
+
+
+def _without_guard(source: str) -> str:
+    """``source`` less its leading ``(?=...)``."""
+    assert source.startswith("(?=")
+    depth = 0
+    i = 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if depth == 0:
+            return source[i + 1 :]
+        i += 1
+    raise AssertionError(source)
+
+
+_BODY_TEXT = (
+    "the its 14th 2nd Provincial Party Committee Standing CPC Central provincial party "
+    "people's Government State Council of for in Hunan Province city County meeting first "
+    "second Second plenary session Plenum enlarged ( ) , . held"
+).split()
+
+
+@given(st.lists(st.sampled_from([*_BODY_TEXT, "x", "\n"]), max_size=25))
+def test_body_and_session_guards_keep_every_match(words: list[str]) -> None:
+    import regex
+
+    from readouts.extract.en import meeting
+    from readouts.extract.en.lexicon import english
+
+    text = " ".join(words)
+    for name in ("body", "session"):
+        guarded = meeting._patterns(english())[name]
+        plain = regex.compile(_without_guard(guarded.pattern), guarded.flags)
+        assert [m.span() for m in guarded.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]

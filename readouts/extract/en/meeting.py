@@ -20,28 +20,36 @@ from readouts.extract.en.dates import TOD_RE, DateHit, find_dates, resolve, time
 from readouts.extract.en.header import Header
 from readouts.extract.en.lexicon import LANG, EnglishLexicon, Place
 from readouts.extract.en.names import is_romanized_place
+from readouts.extract.en.prefilter import prefix_tree
 
 _DATELINE_TAIL = regex.compile(
     r"(?:st|nd|rd|th)?\s*(?:,\s*(?:19|20)\d\d\s*)?"
     r"\((?:Xinhua|all-media|reporter|Reporter|VNA|\w+ reporter)"
 )
 _ORD_NUM = r"(?P<num>\d{1,3})(?:st|nd|rd|th)"
+#: Lower-case words a body's name may start with, besides capitalised ones.
+_BODY_WORDS = ("CPC", "provincial", "municipal", "city", "county", "party", "people's")
 
 
 @cache
 def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
     heads = "|".join(sorted(lex.body_heads, key=len, reverse=True))
-    word = r"(?:\p{Lu}[\p{L}'-]*(?:'s)?|CPC|provincial|municipal|city|county|party|people's)"
+    word = r"(?:\p{Lu}[\p{L}'-]*(?:'s)?|" + "|".join(_BODY_WORDS) + ")"
+    # What a body can start with (see ``prefilter``): most positions fail here at once.
+    body_start = prefix_tree([*_BODY_WORDS, "the", "its", heads], fold=False)
+    ordinal_start = prefix_tree(list(lex.ordinals), fold=False)
     org = rf"(?:{word}\s+){{0,7}}(?:{heads})(?:\s+\d+)?"
     tail = rf"(?:(?:{heads})(?:\s+\d+)?|\p{{Lu}}\w+\s+(?:province|Province|city|City))"
     body = rf"{org}(?:\s+(?:of|for|in)\s+(?:the\s+)?(?:{word}\s+){{0,7}}?{tail})*"
     words = "|".join(w for w, _ in sorted(lex.ordinals.items()))
     return {
         "body": regex.compile(
-            rf"(?:(?:the|its)\s+)?(?:(?P<term>\d{{1,3}})(?:st|nd|rd|th)\s+)?(?P<name>{body})"
+            (rf"(?=\p{{Lu}}|\d|{body_start})" if body_start else "")
+            + rf"(?:(?:the|its)\s+)?(?:(?P<term>\d{{1,3}})(?:st|nd|rd|th)\s+)?(?P<name>{body})"
         ),
         "session": regex.compile(
-            rf"(?:{_ORD_NUM}|(?P<word>{words}))\s+(?:\(?(?:extended|enlarged|expanded)\)?\s+)?"
+            (rf"(?=\d|{ordinal_start})" if ordinal_start else "")
+            + rf"(?:{_ORD_NUM}|(?P<word>{words}))\s+(?:\(?(?:extended|enlarged|expanded)\)?\s+)?"
             r"(?:plenary\s+session|plenary\s+meeting|plenum|plenary|meeting|conference|session|"
             r"executive\s+meeting|standing\s+(?:committee\s+)?meeting)\b",
             regex.I,

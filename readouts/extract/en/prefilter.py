@@ -22,6 +22,13 @@ def guard(cues: Iterable[str], fold: bool = True) -> str:
     """``(?=...)`` that every match of ``(?:cue|cue|...)`` passes, or ``""`` if none can be
     built.  ``cues`` are regular expressions; with ``fold`` the guard is for a pattern run
     over ASCII-lower-cased text (see ``caseless``)."""
+    tree = prefix_tree(cues, fold)
+    return "(?=" + tree + ")" if tree else ""
+
+
+def prefix_tree(cues: Iterable[str], fold: bool = True) -> str:
+    """The alternation of the cues' literal prefixes as a tree, or ``""`` if a cue has none;
+    for a guard that also admits other starts ("(?=\\d|" + tree + ")")."""
     prefixes: set[str] = set()
     for cue in cues:
         for alternative in _alternatives(cue):
@@ -29,9 +36,7 @@ def guard(cues: Iterable[str], fold: bool = True) -> str:
             if not prefix:
                 return ""
             prefixes.add(prefix)
-    if not prefixes:
-        return ""
-    return "(?=" + _tree(sorted(prefixes)) + ")"
+    return _tree(sorted(prefixes)) if prefixes else ""
 
 
 def _alternatives(cue: str) -> list[str]:
