@@ -11,7 +11,7 @@ honorific or a rank written right before them, or an office right after them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -130,29 +130,42 @@ def _is_place(name: str, lex: EnglishLexicon) -> bool:
     return name in lex.places or (first_two != name and first_two in lex.places)
 
 
+@lru_cache(maxsize=8192)
+def _recognised(words: str, lex: EnglishLexicon) -> tuple[tuple[int, int, int], ...]:
+    """``(start, end, words)`` of each pinyin, Vietnamese or Korean name in a run of
+    capitalised words that is not a place; the same runs ("Li Qiang", "Provincial Party
+    Committee") come back in every text, so the answer is kept."""
+    tokens = list(_TOKEN_RE.finditer(words))
+    out = []
+    i = 0
+    while i < len(tokens):
+        n = max(_chinese(tokens, i, lex), _vietnamese(tokens, i, lex), _korean(tokens, i, lex))
+        if n:
+            start, end = tokens[i].start(), tokens[i + n - 1].end()
+            if not _is_place(words[start:end], lex):
+                out.append((start, end, n))
+            i += n
+        else:
+            i += 1
+    return tuple(out)
+
+
 def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
     """Every name in ``text`` (the normalized document), in order."""
     hits: list[NameHit] = []
     for run in _RUN.finditer(text):
-        if " " not in run.group():
+        words = run.group()
+        if " " not in words:
             continue  # one word: every recogniser needs two
-        tokens = list(_TOKEN_RE.finditer(run.group()))
         base = run.start()
-        i = 0
         found = False
-        while i < len(tokens):
-            n = max(_chinese(tokens, i, lex), _vietnamese(tokens, i, lex), _korean(tokens, i, lex))
-            if n:
-                start, end = base + tokens[i].start(), base + tokens[i + n - 1].end()
-                name = text[start:end]
-                if not _is_place(name, lex) and text[end : end + 5] != " City":
-                    hits.append(_hit(text, start, end, "cn" if n == 2 else "vn", lex))
-                    found = True
-                i += n
-            else:
-                i += 1
+        for s, e, n in _recognised(words, lex):
+            start, end = base + s, base + e
+            if text[end : end + 5] != " City":
+                hits.append(_hit(text, start, end, "cn" if n == 2 else "vn", lex))
+                found = True
         if not found:
-            hit = _context_name(text, run, tokens, lex)
+            hit = _context_name(text, run, list(_TOKEN_RE.finditer(words)), lex)
             if hit:
                 hits.append(hit)
     _mark_press(text, hits, lex)
