@@ -133,3 +133,23 @@ def test_body_and_session_guards_keep_every_match(words: list[str]) -> None:
         assert [m.span() for m in guarded.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .\u201c\u201d中文ăđạ\u0306é")), max_size=80))
+def test_language_from_the_non_ascii_characters(text: str) -> None:
+    from readouts.extract import language
+
+    def counted(pattern: object) -> int:
+        return len(pattern.findall(text))  # type: ignore[attr-defined]
+
+    letters = sum(map(len, language._LETTER_RUN.findall(text))) or 1
+    expected = (
+        "en"
+        if text.isascii()
+        else "zh"
+        if counted(language._HAN) / letters > 0.2
+        else "vi"
+        if counted(language._VIET) / letters > 0.03
+        else "en"
+    )
+    assert language.detect_language(text) == expected

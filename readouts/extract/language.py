@@ -6,6 +6,8 @@ diacritics) or English.  A statistical identifier would be slower and no more ac
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 _HAN = regex.compile(r"\p{Han}")
@@ -13,6 +15,7 @@ _HAN = regex.compile(r"\p{Han}")
 # vowels carrying a tone mark together with a circumflex or breve).
 _VIET = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 _LETTER_RUN = regex.compile(r"\p{L}+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SAMPLE = 4_000  # a few paragraphs tell the script apart
 
 
@@ -21,8 +24,11 @@ def detect_language(text: str) -> str:
     sample = text[:_SAMPLE]
     if sample.isascii():
         return "en"
-    han = len(_HAN.findall(sample))
-    viet = len(_VIET.findall(sample))
+    # Han and Vietnamese letters are all beyond ASCII: count them among those characters only
+    # (an English text has a few curly quotes and dashes, not thousands of letters to scan).
+    rare = "".join(_NON_ASCII.findall(sample))
+    han = len(_HAN.findall(rare))
+    viet = len(_VIET.findall(rare))
     if not han and not viet:
         return "en"  # counting the letters (the slow part) cannot change the answer
     letters = sum(map(len, _LETTER_RUN.findall(sample))) or 1
