@@ -60,7 +60,7 @@ def test_prefilter_guard_prefixes() -> None:
 
     assert guard(["made an? report", "chaired"]) == "(?=c(?:h(?:a))|m(?:a(?:d)))"
     assert guard(["an? x"]) == "(?=a)"
-    assert guard(["(?:a|b)c"]) == ""
+    assert guard(["(?:a|b)?c"]) == ""
     assert guard([r"\w+ said"]) == ""
     assert guard(["Ha Noi", "Hanoi"], fold=False) == "(?=H(?:a(?:\\ |n)))"
 
@@ -153,3 +153,13 @@ def test_language_from_the_non_ascii_characters(text: str) -> None:
         else "en"
     )
     assert language.detect_language(text) == expected
+
+
+def test_prefilter_guard_descends_into_a_leading_group() -> None:
+    from readouts.extract.en.prefilter import guard
+
+    assert guard(["(?:ab|cd)e", "x"]) == "(?=a(?:b)|c(?:d)|x)"
+    assert guard(["(?:ab|cd)?e"]) == ""
+    assert guard(["(?P<k>ab)c"]) == "(?=a(?:b))"
+    assert guard([r"(\d)x"]) == ""
+    assert guard(["(?=a)b"]) == ""

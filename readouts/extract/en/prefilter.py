@@ -31,12 +31,60 @@ def prefix_tree(cues: Iterable[str], fold: bool = True) -> str:
     for a guard that also admits other starts ("(?=\\d|" + tree + ")")."""
     prefixes: set[str] = set()
     for cue in cues:
-        for alternative in _alternatives(cue):
-            prefix = _literal_prefix(alternative, fold)
-            if not prefix:
-                return ""
-            prefixes.add(prefix)
+        found = _prefixes(cue, fold)
+        if not found:
+            return ""
+        prefixes |= found
     return _tree(sorted(prefixes)) if prefixes else ""
+
+
+def _prefixes(cue: str, fold: bool) -> set[str]:
+    """The literal prefixes of ``cue``'s alternatives, or an empty set if one has none.  A
+    leading group ("(?:the meeting|it) is") gives its own alternatives' prefixes."""
+    out: set[str] = set()
+    for alternative in _alternatives(cue):
+        group = _leading_group(alternative)
+        if group is not None:
+            inner = _prefixes(group, fold)
+            if not inner:
+                return set()
+            out |= inner
+            continue
+        prefix = _literal_prefix(alternative, fold)
+        if not prefix:
+            return set()
+        out.add(prefix)
+    return out
+
+
+def _leading_group(alternative: str) -> str | None:
+    """The inside of a group ``alternative`` starts with, if it must match there: a plain,
+    non-capturing or named group with no quantifier after it."""
+    if alternative.startswith("(?:"):
+        start = 3
+    elif alternative.startswith("(?P<"):
+        start = alternative.find(">") + 1
+    elif alternative.startswith("(") and not alternative.startswith("(?"):
+        start = 1
+    else:
+        return None
+    depth = 0
+    i = 0
+    while i < len(alternative):
+        c = alternative[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(alternative, i)
+            continue
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if depth == 0:
+            if alternative[i + 1 : i + 2] in _QUANTIFIERS:
+                return None  # the group may match nothing
+            return alternative[start:i]
+        i += 1
+    return None
 
 
 def _alternatives(cue: str) -> list[str]:
