@@ -165,7 +165,7 @@ def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
                 hits.append(_hit(text, start, end, "cn" if n == 2 else "vn", lex))
                 found = True
         if not found:
-            hit = _context_name(text, run, list(_TOKEN_RE.finditer(words)), lex)
+            hit = _context_name(text, run, lex)
             if hit:
                 hits.append(hit)
     _mark_press(text, hits, lex)
@@ -188,10 +188,11 @@ def _hit(text: str, start: int, end: int, kind: str, lex: EnglishLexicon) -> Nam
     return hit
 
 
-def _context_name(
-    text: str, run: regex.Match[str], tokens: list[regex.Match[str]], lex: EnglishLexicon
-) -> NameHit | None:
-    """A name known only by what stands around it: an office or honorific before, or after."""
+@lru_cache(maxsize=8192)
+def _context_words(words: str, lex: EnglishLexicon) -> tuple[int, int, bool] | None:
+    """Where a run of capitalised words may hold a name known only from its context (the
+    words after any leading offices), and whether an office led it; kept per run."""
+    tokens = list(_TOKEN_RE.finditer(words))
     k = 0
     while k < len(tokens) and (
         fold(tokens[k].group()) in lex.not_name or fold(tokens[k].group()) in lex.title_heads
@@ -200,10 +201,20 @@ def _context_name(
     rest = tokens[k:]
     if not 2 <= len(rest) <= 4 or any(_not_a_name_word(t.group(), lex) for t in rest):
         return None
-    start, end = run.start() + rest[0].start(), run.start() + rest[-1].end()
-    if text[start:end] in lex.places or text[end : end + 2] == "'s":
+    if words[rest[0].start() : rest[-1].end()] in lex.places:
         return None
-    led = k > 0 or lex.honorific_re.search(text[max(0, start - 20) : start]) is not None
+    return rest[0].start(), rest[-1].end(), k > 0
+
+
+def _context_name(text: str, run: regex.Match[str], lex: EnglishLexicon) -> NameHit | None:
+    """A name known only by what stands around it: an office or honorific before, or after."""
+    found = _context_words(run.group(), lex)
+    if found is None:
+        return None
+    start, end = run.start() + found[0], run.start() + found[1]
+    if text[end : end + 2] == "'s":
+        return None
+    led = found[2] or lex.honorific_re.search(text[max(0, start - 20) : start]) is not None
     if not led:
         before = text[max(0, start - 90) : start]
         tail = _APPOSITIVE_TITLE.search(before)
