@@ -163,3 +163,26 @@ def test_prefilter_guard_descends_into_a_leading_group() -> None:
     assert guard(["(?P<k>ab)c"]) == "(?=a(?:b))"
     assert guard([r"(\d)x"]) == ""
     assert guard(["(?=a)b"]) == ""
+
+
+_YEAR_TEXT = (
+    "in of during born the year 2023 2021-2025 congress Congress term , xin 1999 prepar".split()
+)
+
+
+@given(st.lists(st.sampled_from([*_YEAR_TEXT, " ", "\n", "-", "a"]), max_size=25))
+def test_year_patterns_with_the_word_first(words: list[str]) -> None:
+    import re
+
+    text = " ".join(words)
+    year = r"(?:19|20)\d\d"
+    plain = re.compile(
+        rf"(?<!born )\b(?:in|of|during)\s+(?:the\s+year\s+)?(?P<y>{year})\b(?!\s*[-–/])"
+    )
+    assert [m.span() for m in dates._YEAR_MENTION.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+    congress = CaselessPattern("\\b" + dates._CONGRESS_TERM.source.replace(r"(?<!\wcongress)", ""))
+    assert [m.span() for m in dates._CONGRESS_TERM.finditer(text)] == [
+        m.span() for m in congress.finditer(text)
+    ]
