@@ -186,3 +186,15 @@ def test_year_patterns_with_the_word_first(words: list[str]) -> None:
     assert [m.span() for m in dates._CONGRESS_TERM.finditer(text)] == [
         m.span() for m in congress.finditer(text)
     ]
+
+
+@given(st.text(alphabet=st.sampled_from(list(" \n.!?\"')]([Aa1éÉ")), max_size=60))
+def test_sentence_breaks_in_two_steps(text: str) -> None:
+    from readouts.read import sentences
+
+    two_steps = [
+        m.span()
+        for m in sentences._BREAK.finditer(text)
+        if not m.group().startswith(" ") or sentences._NEXT_STARTS.match(text, m.end())
+    ]
+    assert two_steps == [m.span() for m in sentences._BOUNDARY.finditer(text)]
