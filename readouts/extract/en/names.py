@@ -11,11 +11,12 @@ honorific or a rank written right before them, or an office right after them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
 from readouts.extract.en.lexicon import EnglishLexicon, fold
+from readouts.extract.en.memo import phrase_cache
 
 _TOKEN = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}*)?"
 _RUN = regex.compile(rf"{_TOKEN}(?: {_TOKEN})*")
@@ -130,7 +131,7 @@ def _is_place(name: str, lex: EnglishLexicon) -> bool:
     return name in lex.places or (first_two != name and first_two in lex.places)
 
 
-@lru_cache(maxsize=8192)
+@phrase_cache
 def _recognised(words: str, lex: EnglishLexicon) -> tuple[tuple[int, int, int], ...]:
     """``(start, end, words)`` of each pinyin, Vietnamese or Korean name in a run of
     capitalised words that is not a place; the same runs ("Li Qiang", "Provincial Party
@@ -188,7 +189,7 @@ def _hit(text: str, start: int, end: int, kind: str, lex: EnglishLexicon) -> Nam
     return hit
 
 
-@lru_cache(maxsize=8192)
+@phrase_cache
 def _context_words(words: str, lex: EnglishLexicon) -> tuple[int, int, bool] | None:
     """Where a run of capitalised words may hold a name known only from its context (the
     words after any leading offices), and whether an office led it; kept per run."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from readouts.extract.en.lexicon import EnglishLexicon, fold
+from readouts.extract.en.memo import phrase_cache
 from readouts.extract.en.names import NameHit
 from readouts.extract.en.roles import Mention, assign_roles
 from readouts.extract.en.titles import singular_office, titles_after, titles_before
@@ -122,6 +123,7 @@ def participants(
     return kept
 
 
+@phrase_cache
 def _title_key(title: str) -> str:
     """A key under which two wordings of one office meet ("Provincial Party Secretary" and
     "Secretary of the Provincial Party Committee")."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import regex
 
 from readouts.extract.en.lexicon import EnglishLexicon
+from readouts.extract.en.memo import phrase_cache
 
 Span = tuple[int, int]
 
@@ -39,6 +40,7 @@ class Titles:
     group: list[Span] = field(default_factory=list)  # offices of a plural label, each span
 
 
+@phrase_cache
 def is_title(chunk: str, lex: EnglishLexicon) -> bool:
     """Whether a comma-separated chunk names an office rather than starting a new clause."""
     words = chunk.split()
@@ -51,6 +53,7 @@ def is_title(chunk: str, lex: EnglishLexicon) -> bool:
     return first[0].isupper() or lex.title_start_re.match(chunk) is not None
 
 
+@phrase_cache
 def singular_office(chunk: str, lex: EnglishLexicon) -> str | None:
     """The singular office of a plural label, or ``None`` when the label is singular."""
     for m in lex.title_head_re.finditer(chunk):
