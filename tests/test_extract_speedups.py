@@ -135,7 +135,12 @@ def test_body_and_session_guards_keep_every_match(words: list[str]) -> None:
         ]
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab .\u201c\u201d中文ăđạ\u0306é")), max_size=80))
+@given(
+    st.text(
+        alphabet=st.sampled_from([*"ab .\u201c\u201d中文ăđạ\u0306é", "\ud840", "\udc00"]),
+        max_size=80,
+    )
+)
 def test_language_from_the_non_ascii_characters(text: str) -> None:
     from readouts.extract import language
 

@@ -6,8 +6,6 @@ diacritics) or English.  A statistical identifier would be slower and no more ac
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 _HAN = regex.compile(r"\p{Han}")
@@ -15,7 +13,7 @@ _HAN = regex.compile(r"\p{Han}")
 # vowels carrying a tone mark together with a circumflex or breve).
 _VIET = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 _LETTER_RUN = regex.compile(r"\p{L}+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_BYTES = bytes(range(128))
 _SAMPLE = 4_000  # a few paragraphs tell the script apart
 
 
@@ -26,7 +24,10 @@ def detect_language(text: str) -> str:
         return "en"
     # Han and Vietnamese letters are all beyond ASCII: count them among those characters only
     # (an English text has a few curly quotes and dashes, not thousands of letters to scan).
-    rare = "".join(_NON_ASCII.findall(sample))
+    # (UTF-8 keeps ASCII in bytes below 0x80 and everything else above: deleting the former
+    # leaves exactly the other characters, in order.)
+    utf8 = sample.encode("utf-8", "surrogatepass")
+    rare = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     han = len(_HAN.findall(rare))
     viet = len(_VIET.findall(rare))
     if not han and not viet:
