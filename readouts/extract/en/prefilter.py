@@ -5,7 +5,8 @@ of the text; most fail on their first letters.  A look-ahead over the cues' firs
 written as a tree ("(?=c(?:h(?:a)|o(?:n))|p(?:r(?:e))...)"), rejects those positions after a
 few comparisons.  Every cue starts with its literal prefix, so a position the guard rejects is
 one no cue matches at: the pattern finds exactly what it found without the guard.  A cue
-that does not start with a literal ("\\w+ said", "(?:a|the) ...") leaves the pattern unguarded.
+that starts with a group gives the group's alternatives' prefixes; one that may start with
+anything ("\\w+ said", "(?:a|the)? ...") leaves the pattern unguarded.
 """
 
 from __future__ import annotations
