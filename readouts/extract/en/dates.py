@@ -59,7 +59,7 @@ _DATE_SOURCE = (
 _DATE = CaselessPattern(_DATE_SOURCE)
 # A year the text speaks of ("work in 2023", "the first quarter of 2021"), not a birth year,
 # a range's start ("2021-2025") or a target ("by 2030").
-_YEAR_MENTION = re.compile(
+_YEAR_MENTION = CaselessPattern(
     rf"(?<!born )\b(?:in|of|during)\s+(?:the\s+year\s+)?(?P<y>{_YEAR})\b(?!\s*[-–/])"
 )
 # A congress named with the term it opens: "the 1st Provincial Party Congress, term 2025 - 2030",
