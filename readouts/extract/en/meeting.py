@@ -9,6 +9,7 @@ of the 14th ... Committee").  The body is the organisation attached to that phra
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +17,7 @@ from functools import cache
 import regex
 
 from readouts import lexicon as lx
+from readouts.extract.en.caseless import CaselessPattern
 from readouts.extract.en.dates import TOD_RE, DateHit, find_dates, resolve, time_of_day
 from readouts.extract.en.header import Header
 from readouts.extract.en.lexicon import LANG, EnglishLexicon, Place
@@ -82,6 +84,24 @@ def people_country(kinds: list[str]) -> Place | None:
     return _NAME_COUNTRY[kind] if n * 3 >= 2 * sum(counted.values()) else None
 
 
+@cache
+def _not_meeting() -> CaselessPattern:
+    cues = lx.toml(LANG, "meetings.toml")["not_meeting_before"]
+    return CaselessPattern(r"\b(?:" + "|".join(cues) + r")\s+$")
+
+
+def _meeting_nouns(text: str, s: int, e: int, lex: EnglishLexicon) -> list[re.Match[str]]:
+    """The meeting nouns of a sentence that name a meeting of the reported kind: not "a press
+    conference" or "many promotion meetings", nor another meeting the sentence refers to ("the
+    plans of the work conference")."""
+    return [
+        n
+        for n in lex.meeting_noun_re.finditer(text, s, e)
+        if not _not_meeting().search(text, max(s, n.start() - 60), n.start())
+        and not lex.other_meeting_re.search(text, max(s, n.start() - 90), n.start())
+    ]
+
+
 @dataclass
 class Anchor:
     sentence: tuple[int, int]
@@ -96,10 +116,10 @@ def find_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexico
         held = lex.held_re.search(text, s, e)
         if not held:
             continue
-        nouns = list(lex.meeting_noun_re.finditer(text, s, e))
+        nouns = _meeting_nouns(text, s, e, lex)
         if not nouns:
             continue
-        after = [n for n in nouns if n.start() >= held.end()]
+        after = [n for n in nouns if n.start() >= held.start()]
         noun = after[0] if after and after[0].start() - held.end() < 120 else nouns[-1]
         out.append(Anchor((s, e), held.span(), noun.span()))
     return out or _role_anchors(text, sentences, lex)
@@ -108,7 +128,8 @@ def find_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexico
 def _role_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexicon) -> list[Anchor]:
     """Fallback: a sentence where someone presides, speaks or attends at a meeting noun."""
     for s, e in sentences:
-        noun = lex.meeting_noun_re.search(text, s, e)
+        nouns = _meeting_nouns(text, s, e, lex)
+        noun = nouns[0] if nouns else None
         cue = lex.subject_role_re.search(text, s, e) or lex.object_role_re.search(text, s, e)
         if noun and cue:
             return [Anchor((s, e), cue.span(), noun.span())]
