@@ -32,6 +32,28 @@ def test_not_a_readout(text: str) -> None:
             "talk with the new leadership of the Provincial People's Congress.\n",
             "working_session",
         ),
+        (
+            "On 4 May, President Dao Van Khiem chaired a conference in Lam Son province which "
+            "finalised the inspection report on the performance of the provincial Party "
+            "Committee's Standing Board.\n",
+            "working_session",
+        ),
+        (
+            "On October 9, the congress elected 61 members. The newly elected committee then held "
+            "its first meeting to elect its Standing Board. Dao Van Khiem presided.\n",
+            "plenary_session",
+        ),
+        (
+            "On the afternoon of May 4, the Provincial Party Committee held a conference to "
+            "announce the decision of the Politburo. Dao Van Khiem spoke at the conference.\n",
+            "other",
+        ),
+        (
+            "On February 3, the Provincial Party Committee's Rural Work Conference and the "
+            "Provincial Rural Work Committee's plenary meeting were held in the capital. "
+            "Gao Mingyuan presided.\n",
+            "work_conference",
+        ),
     ],
 )
 def test_meeting_found_and_typed(text: str, kind: str) -> None:
@@ -49,3 +71,41 @@ def test_meeting_found_and_typed(text: str, kind: str) -> None:
 )
 def test_years_at_a_sentence_start(text: str, years: tuple[int, ...]) -> None:
     assert spoken_years(text) == years
+
+
+HEADED = (
+    " date 2024-06-12 The provincial people's congress standing committee meets\n\n"
+    "Gao Mingyuan presided over the first plenary meeting\n\n"
+    "On the morning of June 11, the 9th meeting of the Standing Committee of the 14th "
+    "Provincial People's Congress opened in Lamcheng. Gao Mingyuan presided over the meeting.\n"
+)
+OWNED = (
+    "On March 2, the Provincial Party Committee's Rural Work Conference was held. "
+    "Gao Mingyuan presided.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "body", "session"),
+    [
+        (
+            HEADED,
+            "congress_session",
+            "Standing Committee of the Provincial People's Congress",
+            (9, 14),
+        ),
+        (OWNED, "work_conference", "Provincial Party Committee", None),
+    ],
+)
+def test_meeting_sentence_and_body(
+    text: str, kind: str, body: str, session: tuple[int, int] | None
+) -> None:
+    """A subheading line does not establish the meeting when a sentence of the text does; the
+    body named in the meeting's own name is its owner; the term is the session's, not the
+    body's."""
+    meeting = extract(text).meetings[0]
+    assert meeting.meeting_type == kind
+    assert meeting.body is not None
+    assert meeting.body.name == body
+    got = (meeting.session.number, meeting.session.term) if meeting.session else None
+    assert got == session

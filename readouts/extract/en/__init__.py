@@ -27,6 +27,7 @@ _OPENS_MEETING = regex.compile(
 _SAME_DAY = regex.compile(
     r"(?:On|In)\s+the\s+(morning|afternoon|evening)\s+of\s+the\s+same\s+day", regex.I
 )
+_HEADING = regex.compile(r"[^.!?\"”:;)\s]\s*$")
 _HOLDS = regex.compile(r"held|convened|presided over|chaired|hosted|opened|co-chaired", regex.I)
 
 
@@ -74,7 +75,7 @@ def _meeting_anchors(
     """The main anchor, and each later one that opens another meeting: a sentence starting
     with its own time ("On the afternoon of the same day, ... held") and a different date or
     time of day from the meeting before it; each with its date."""
-    first = _main_anchor(anchors, head)
+    first = _main_anchor(norm, anchors, head)
     last = mt.meeting_date(norm, first, sentences, head)
     chosen = [(first, last)]
     for anchor in anchors:
@@ -97,13 +98,11 @@ def _meeting_anchors(
     return chosen
 
 
-def _main_anchor(anchors: list[mt.Anchor], head: Header) -> mt.Anchor:
+def _main_anchor(norm: str, anchors: list[mt.Anchor], head: Header) -> mt.Anchor:
     """The first anchor after the headline: the headline rarely carries the date."""
     title = head.title
-    for a in anchors:
-        if title is None or a.sentence[0] >= title[1]:
-            return a
-    return anchors[0]
+    after = [a for a in anchors if title is None or a.sentence[0] >= title[1]] or anchors
+    return next((a for a in after if not _HEADING.search(norm, *a.sentence)), after[0])
 
 
 def _meeting(
@@ -129,7 +128,7 @@ def _meeting(
         date=iso,
         time_of_day=tod,
         body=Body(
-            name=text[body.span[0] : body.span[1]] if body else None,
+            name=mt.written_name(text, body) if body else None,
             jurisdiction=place.jurisdiction if place else None,
             country=(place.country or None) if place else None,
             span=body.span if body else place_span,

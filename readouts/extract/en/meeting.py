@@ -36,7 +36,8 @@ def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
     word = r"(?:\p{Lu}[\p{L}'-]*(?:'s)?|CPC|provincial|municipal|city|county|party|people's)"
     org = rf"(?:{word}\s+){{0,7}}(?:{heads})(?:\s+\d+)?"
     tail = rf"(?:(?:{heads})(?:\s+\d+)?|\p{{Lu}}\w+\s+(?:province|Province|city|City))"
-    body = rf"{org}(?:\s+(?:of|for|in)\s+(?:the\s+)?(?:{word}\s+){{0,7}}?{tail})*"
+    term = r"(?:\d{1,3}(?:st|nd|rd|th)\s+)?"  # "of the 14th Provincial People's Congress"
+    body = rf"{org}(?:\s+(?:of|for|in)\s+(?:the\s+)?{term}(?:{word}\s+){{0,7}}?{tail})*"
     words = "|".join(w for w, _ in sorted(lex.ordinals.items()))
     return {
         "body": regex.compile(
@@ -102,6 +103,17 @@ def _meeting_nouns(text: str, s: int, e: int, lex: EnglishLexicon) -> list[re.Ma
     ]
 
 
+@cache
+def _passive() -> CaselessPattern:
+    return CaselessPattern("|".join(lx.toml(LANG, "meetings.toml")["held_passive"]))
+
+
+@cache
+def _types_after_noun() -> tuple[tuple[str, CaselessPattern], ...]:
+    rows = lx.toml(LANG, "meetings.toml")["types_after_noun"]
+    return tuple((kind, CaselessPattern(p)) for kind, p in rows)
+
+
 @dataclass
 class Anchor:
     sentence: tuple[int, int]
@@ -119,10 +131,19 @@ def find_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexico
         nouns = _meeting_nouns(text, s, e, lex)
         if not nouns:
             continue
-        after = [n for n in nouns if n.start() >= held.start()]
-        noun = after[0] if after and after[0].start() - held.end() < 120 else nouns[-1]
-        out.append(Anchor((s, e), held.span(), noun.span()))
+        out.append(Anchor((s, e), held.span(), _held_noun(text, held, nouns).span()))
     return out or _role_anchors(text, sentences, lex)
+
+
+def _held_noun(text: str, held: re.Match[str], nouns: list[re.Match[str]]) -> re.Match[str]:
+    """The noun the verb of holding governs: the first after it ("held a meeting"), or for a
+    passive ("X and Y were held") the first named before it (meetings held together are
+    typed by the first); else the last of the sentence."""
+    before = [n for n in nouns if n.end() <= held.start()]
+    if before and _passive().fullmatch(text, *held.span()):
+        return before[0]
+    after = [n for n in nouns if n.start() >= held.start()]
+    return after[0] if after and after[0].start() - held.end() < 120 else nouns[-1]
 
 
 def _role_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexicon) -> list[Anchor]:
@@ -164,11 +185,42 @@ def find_body(text: str, anchor: Anchor, lex: EnglishLexicon) -> BodyHit | None:
         return 3 + abs(start - noun_s) // 10
 
     best = min(hits, key=score)
+    owner = next((o for o in (_owner(text, m, anchor.noun, lex) for m in hits) if o), None)
+    if owner:
+        return owner
     if score(best) > 12:
         return None
     term = int(best.group("term")) if best.group("term") else None
     name_s, name_e = best.span("name")
     return BodyHit(text[name_s:name_e], (name_s, name_e), term)
+
+
+_INNER_TERM = regex.compile(r"(?<=\bthe\s)\d{1,3}(?:st|nd|rd|th)\s+")
+
+
+def written_name(text: str, body: BodyHit) -> str:
+    """The body's name as written, without the term inside it: "the Standing Committee of the
+    14th Provincial People's Congress" is the Standing Committee of the Provincial People's
+    Congress of every term (the term is the session's)."""
+    return _INNER_TERM.sub("", text[body.span[0] : body.span[1]])
+
+
+_POSSESSIVE = regex.compile(r"'s\s")
+
+
+def _owner(
+    text: str, m: regex.Match[str], noun: tuple[int, int], lex: EnglishLexicon
+) -> BodyHit | None:
+    """The body whose meeting the name is: "the Provincial Party Committee's Foreign Affairs
+    Work Conference" is the Provincial Party Committee's."""
+    name_s, name_e = m.span("name")
+    if not name_s < noun[0] < noun[1] <= name_e:
+        return None
+    cut = _POSSESSIVE.search(text, name_s, noun[0])
+    if cut is None or text[name_s : cut.start()].split()[-1] not in lex.body_heads:
+        return None  # "the Provincial People's Congress" is no one's
+    term = int(m.group("term")) if m.group("term") else None
+    return BodyHit(text[name_s : cut.start()], (name_s, cut.start()), term)
 
 
 _HEAD_OF = regex.compile(r"\b(?:the\s+)?(?:\w+\s+){1,3}of\s+(?:the\s+)?$")
@@ -189,6 +241,10 @@ def meeting_type(
     """
     s, e = anchor.sentence
     noun_s, noun_e = anchor.noun
+    for kind, after in _types_after_noun():
+        told = after.match(text, noun_e, e)
+        if told:
+            return kind, (noun_s, told.end())
     regions = [(max(s, noun_s - 40), min(e, noun_e + 10))]
     if body:
         # "the party group of [the Standing Committee of ...]": the head before the body counts
