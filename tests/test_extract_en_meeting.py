@@ -109,3 +109,43 @@ def test_meeting_sentence_and_body(
     assert meeting.body.name == body
     got = (meeting.session.number, meeting.session.term) if meeting.session else None
     assert got == session
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "kind"),
+    [
+        (
+            "On 2 April, President Dao Van Khiem chaired a conference in the coastal province of "
+            "Nghệ An which reviewed the draft report.\n",
+            "Nghe An",
+            "other",
+        ),
+        (
+            "A meeting of the Workers' Party of Korea [WPK] Political Bureau was held on April 3. "
+            "Kim Chol Min chaired the meeting.\n",
+            "North Korea",
+            "politburo_meeting",
+        ),
+        (
+            "On the morning of April 5, Dao Van Khiem, Secretary of the Provincial Party "
+            "Committee, Head of the Delegation of the National Assembly of Ha Tinh province, "
+            "attended the meeting and talked with members of the veterans' club.\n",
+            "Ha Tinh",
+            "working_session",
+        ),
+        (
+            "Speaking at the Government's regular meeting, held via teleconference, on August 4, "
+            "Prime Minister Dao Van Khiem said growth had recovered.\n",
+            "Vietnam",
+            "executive_meeting",
+        ),
+    ],
+)
+def test_jurisdiction_and_type(text: str, jurisdiction: str, kind: str) -> None:
+    """Places written with diacritics are found; a national body is found in the meeting
+    phrase when its name is cut short; a body inside a person's offices does not convene the
+    meeting; the medium of a meeting ("via teleconference") is not the meeting."""
+    meeting = extract(text).meetings[0]
+    assert meeting.body is not None
+    assert meeting.body.jurisdiction == jurisdiction
+    assert meeting.meeting_type == kind

@@ -116,7 +116,7 @@ def _meeting(
     people: list[tuple[int, int]],
     by_names: Place | None,
 ) -> Meeting:
-    body = mt.find_body(norm, anchor, lex)
+    body = mt.find_body(norm, anchor, lex, people)
     title_text = norm[head.title[0] : head.title[1]] if head.title else ""
     kind, kind_span = mt.meeting_type(norm, anchor, body, title_text, lex, people)
     place, place_span = mt.jurisdiction(norm, anchor, body, head, lex, by_names)

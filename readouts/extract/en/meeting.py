@@ -10,9 +10,11 @@ of the 14th ... Committee").  The body is the organisation attached to that phra
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -164,11 +166,18 @@ class BodyHit:
     term: int | None
 
 
-def find_body(text: str, anchor: Anchor, lex: EnglishLexicon) -> BodyHit | None:
-    """The organisation attached to the meeting phrase of ``anchor``."""
+def find_body(
+    text: str, anchor: Anchor, lex: EnglishLexicon, people: Sequence[tuple[int, int]] = ()
+) -> BodyHit | None:
+    """The organisation attached to the meeting phrase of ``anchor``, not one named in a
+    person's offices ("Head of the Delegation of the National Assembly of the province")."""
     s, e = anchor.sentence
     pattern = _patterns(lex)["body"]
-    hits = [m for m in pattern.finditer(text, s, e) if m.group("name")]
+    hits = [
+        m
+        for m in pattern.finditer(text, s, e)
+        if m.group("name") and not any(ps <= m.start() < pe for ps, pe in people)
+    ]
     if not hits:
         return None
     noun_s, noun_e = anchor.noun
@@ -245,12 +254,14 @@ def meeting_type(
         told = after.match(text, noun_e, e)
         if told:
             return kind, (noun_s, told.end())
-    regions = [(max(s, noun_s - 40), min(e, noun_e + 10))]
+    # The noun itself first ("had a group talk with the Standing Committee ..."), then the
+    # meeting phrase with its body, the words around the noun, the sentence.
+    regions = [(noun_s, noun_e), (max(s, noun_s - 40), min(e, noun_e + 10))]
     if body:
         # "the party group of [the Standing Committee of ...]": the head before the body counts
         head = _HEAD_OF.search(text, max(s, body.span[0] - 40), body.span[0])
         start = head.start() if head else body.span[0]
-        regions.insert(0, (min(start, noun_s), max(body.span[1], noun_e)))
+        regions.insert(1, (min(start, noun_s), max(body.span[1], noun_e)))
     regions.append((s, e))
     for rs, re_ in regions:
         for kind, pattern in lex.types:
@@ -290,6 +301,7 @@ def session_numbers(
 
 def location(text: str, anchor: Anchor, lex: EnglishLexicon) -> tuple[str, tuple[int, int]] | None:
     s, e = anchor.sentence
+    text = unaccented(text)
     m = _patterns(lex)["location"].search(text, s, e)
     if not m:
         return None
@@ -315,12 +327,13 @@ def jurisdiction(
     a national body both countries have ("the Government", "the Central Military
     Commission") belongs to the country whose names the text is full of (``by_names``).
     """
+    text = unaccented(text)
     if (
         body
         and by_names
         and any(p.search(body.name) for p in _shared_heads())
-        and not lex.place_re.search(body.name)
-        and not _national_body(text, body)
+        and not lex.place_re.search(text, *body.span)
+        and not _national_body(text, anchor, body)
     ):
         return by_names, body.span
     place, span = _named_place(text, anchor, body, head, lex)
@@ -334,13 +347,13 @@ def jurisdiction(
 def _named_place(
     text: str, anchor: Anchor, body: BodyHit | None, head: Header, lex: EnglishLexicon
 ) -> tuple[Place | None, tuple[int, int] | None]:
+    national = _national_body(text, anchor, body)
+    if national:
+        return national, body.span if body else anchor.noun
     if body:
-        national = _national_body(text, body)
-        if national:
-            return national, body.span
-        m = lex.place_re.search(body.name)
+        m = lex.place_re.search(text, *body.span)
         if m:
-            return lex.places[m.group()], (body.span[0] + m.start(), body.span[0] + m.end())
+            return lex.places[m.group()], m.span()
         local = _LOCAL_UNIT.search(body.name)
         if local and is_romanized_place(local.group(1), lex):
             country = _country(text, anchor, head, lex)[0]
@@ -372,6 +385,27 @@ def _named_place(
     return _country(text, anchor, head, lex)
 
 
+_FOLDS: dict[int, str] = {}
+
+
+def _fold_table() -> dict[int, str]:
+    """Each accented Latin letter mapped to its base letter ("ả" -> "a", "Đ" -> "D")."""
+    if not _FOLDS:
+        for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+            base = unicodedata.normalize("NFKD", chr(code))[:1]
+            if base.isascii() and base.isalpha():
+                _FOLDS[code] = base
+        _FOLDS.update({ord("Đ"): "D", ord("đ"): "d"})
+    return _FOLDS
+
+
+@lru_cache(maxsize=4)
+def unaccented(text: str) -> str:
+    """``text`` with diacritics dropped letter for letter (offsets kept), so that places
+    written "Quảng Ninh" are found as the table's "Quang Ninh"."""
+    return text.translate(_fold_table())
+
+
 #: A county, city or prefecture the places table does not list, named in the body itself:
 #: "the 14th Gangu County CPC Committee".
 _LOCAL_UNIT = regex.compile(
@@ -379,12 +413,21 @@ _LOCAL_UNIT = regex.compile(
 )
 
 
-def _national_body(text: str, body: BodyHit) -> Place | None:
+def _national_body(text: str, anchor: Anchor, body: BodyHit | None) -> Place | None:
     """A national body, named in full in the body or just after it ("the Central Committee
-    of the Communist Party of China")."""
-    named = text[body.span[0] : min(len(text), body.span[1] + 60)]
+    of the Communist Party of China"), or in the meeting phrase when the body's name is cut
+    short ("a meeting of the Workers' Party of Korea [WPK] Political Bureau", "of the ruling
+    Workers' Party's central committee")."""
+    noun_s, noun_e = anchor.noun
+    if body:
+        named = text[body.span[0] : min(len(text), body.span[1] + 60)]
+        phrase = (min(noun_s, body.span[0]), body.span[1])
+    else:
+        named = ""
+        phrase = (noun_s, min(anchor.sentence[1], noun_e + 60))
     for pattern, juris, country in _national():
-        if pattern.search(body.name) or pattern.match(named):
+        own = body is not None and bool(pattern.search(body.name) or pattern.match(named))
+        if own or pattern.search(text, *phrase):
             return Place(juris, country, "country")
     return None
 
