@@ -149,3 +149,12 @@ def test_jurisdiction_and_type(text: str, jurisdiction: str, kind: str) -> None:
     assert meeting.body is not None
     assert meeting.body.jurisdiction == jurisdiction
     assert meeting.meeting_type == kind
+
+
+def test_date_of_a_thing_to_come_is_not_the_meetings() -> None:
+    text = (
+        "Lamcheng, June 8, 2021, 13.00 local time. A representative attended the Final "
+        "Preparation Meeting for the Governor's visit which is scheduled to be held on 10-11 "
+        "June 2021. Dao Van Khiem chaired the meeting.\n"
+    )
+    assert extract(text).meetings[0].date == "2021-06-08"

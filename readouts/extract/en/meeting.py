@@ -111,6 +111,12 @@ def _passive() -> CaselessPattern:
 
 
 @cache
+def _future() -> CaselessPattern:
+    cues = lx.toml(LANG, "meetings.toml")["future_date_before"]
+    return CaselessPattern(r"\b(?:" + "|".join(cues) + r")\s+(?:the\s+)?$")
+
+
+@cache
 def _types_after_noun() -> tuple[tuple[str, CaselessPattern], ...]:
     rows = lx.toml(LANG, "meetings.toml")["types_after_noun"]
     return tuple((kind, CaselessPattern(p)) for kind, p in rows)
@@ -458,7 +464,7 @@ def meeting_date(
         *sentences[max(0, index - 1) : index],
     ]
     for ns, ne in neighbours:
-        hits = [h for h in find_dates(text, ns, ne) if not _in_dateline(text, h, head)]
+        hits = [h for h in find_dates(text, ns, ne) if _own_date(text, h, ns, head)]
         if not hits:
             continue
         held = anchor.held[0] if (ns, ne) == anchor.sentence else ns
@@ -487,6 +493,12 @@ def _month_of_writing(text: str, anchor: Anchor, head: Header) -> Dated:
     hit = DateHit(start, end, int(iso[:4]), int(iso[5:7]), None)
     tod = TOD_RE.search(text, anchor.sentence[0], anchor.held[0])
     return iso, hit, time_of_day(tod.group(1)) if tod else None, tod.span() if tod else None
+
+
+def _own_date(text: str, hit: DateHit, start: int, head: Header) -> bool:
+    """A date that can be the meeting's: not a dateline's, not one of a thing to come."""
+    future = _future().search(text, max(start, hit.start - 60), hit.start)
+    return future is None and not _in_dateline(text, hit, head)
 
 
 def _in_dateline(text: str, hit: DateHit, head: Header) -> bool:
