@@ -158,3 +158,27 @@ def test_date_of_a_thing_to_come_is_not_the_meetings() -> None:
         "June 2021. Dao Van Khiem chaired the meeting.\n"
     )
     assert extract(text).meetings[0].date == "2021-06-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction"),
+    [
+        (
+            "On May 6, the Standing Committee of the Provincial Party Committee held a meeting. "
+            "It studied the speeches made during the inspection in Zhejiang and the speech on "
+            "Jiangsu work. Secretary Gao Mingyuan presided over the meeting.\n",
+            "Jiangsu",
+        ),
+        (
+            "On the morning of May 6, the party group of the municipal government held a meeting "
+            "to study the speeches made during the Premier's research in Shandong. Gao Mingyuan "
+            "presided over the meeting.\n",
+            None,
+        ),
+    ],
+)
+def test_places_visited_and_places_whose_work_is_spoken_of(
+    text: str, jurisdiction: str | None
+) -> None:
+    body = extract(text).meetings[0].body
+    assert (body.jurisdiction if body else None) == jurisdiction

@@ -117,6 +117,14 @@ def _future() -> CaselessPattern:
 
 
 @cache
+def _place_context() -> tuple[CaselessPattern, CaselessPattern]:
+    table = lx.toml(LANG, "meetings.toml")
+    visited = "|".join(table["place_visited_before"])
+    own = "|".join(table["place_own_after"])
+    return CaselessPattern(rf"\b(?:{visited})\s+(?:the\s+)?$"), CaselessPattern(rf"(?:{own})")
+
+
+@cache
 def _types_after_noun() -> tuple[tuple[str, CaselessPattern], ...]:
     rows = lx.toml(LANG, "meetings.toml")["types_after_noun"]
     return tuple((kind, CaselessPattern(p)) for kind, p in rows)
@@ -371,24 +379,36 @@ def _named_place(
     s, e = anchor.sentence
     for region in ((s, e), head.title or (0, 0)):
         m = lex.place_re.search(text, *region)
-        if m and lex.places[m.group()].level != "country":
+        if m and lex.places[m.group()].level != "country" and not _visited(text, m.start()):
             return lex.places[m.group()], m.span()
     if head.outlet_jurisdiction:
         return Place(
             head.outlet_jurisdiction, head.outlet_country or "", "outlet"
         ), head.outlet_span
+    counted = _counted_place(text, lex)
+    return counted if counted[0] else _country(text, anchor, head, lex)
+
+
+def _visited(text: str, at: int) -> bool:
+    return _place_context()[0].search(text, max(0, at - 40), at) is not None
+
+
+def _counted_place(text: str, lex: EnglishLexicon) -> tuple[Place | None, tuple[int, int] | None]:
+    """The place the text names most, not counting places visited ("during his inspection
+    in Zhejiang"), and counting thrice a place whose work is spoken of ("on Jiangsu work")."""
+    own = _place_context()[1]
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for m in lex.place_re.finditer(text):
-        if lex.places[m.group()].level != "country":
-            key = lex.places[m.group()].jurisdiction
-            counts[key] += 1
-            first.setdefault(key, m.span())
-    if counts:
-        best = counts.most_common(1)[0][0]
-        variant = text[first[best][0] : first[best][1]]
-        return lex.places[variant], first[best]
-    return _country(text, anchor, head, lex)
+        place = lex.places[m.group()]
+        if place.level == "country" or _visited(text, m.start()):
+            continue
+        counts[place.jurisdiction] += 3 if own.match(text, m.end()) else 1
+        first.setdefault(place.jurisdiction, m.span())
+    if not counts:
+        return None, None
+    best = counts.most_common(1)[0][0]
+    return lex.places[text[first[best][0] : first[best][1]]], first[best]
 
 
 _FOLDS: dict[int, str] = {}
