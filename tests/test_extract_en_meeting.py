@@ -182,3 +182,40 @@ def test_places_visited_and_places_whose_work_is_spoken_of(
 ) -> None:
     body = extract(text).meetings[0].body
     assert (body.jurisdiction if body else None) == jurisdiction
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "On the morning of June 2, the party group of the municipal government held an "
+            "enlarged meeting. Mayor Gao Mingyuan presided over the meeting.\n",
+            "party group of the municipal government",
+        ),
+        (
+            "The party group of the provincial government of Hebei held a special democratic life "
+            "meeting on May 3. Gao Mingyuan presided over the meeting.\n",
+            "party group of the provincial government of Hebei",
+        ),
+        (
+            "The fourth plenary session of the 9th Central Committee of the Communist Party of "
+            "Lamland is held in the capital from May 3 to 5. Gao Mingyuan presided.\n",
+            "Central Committee of the Communist Party of Lamland",
+        ),
+        (
+            "On May 3, Gao Mingyuan chaired the ministry's online conference to disseminate the "
+            "resolutions of the 7th Conference of the Central Committee. Tran Van Khoa spoke.\n",
+            None,
+        ),
+        (
+            "On May 3, the Standing Committee of the Provincial Party Committee held a meeting. "
+            "Secretary Gao Mingyuan presided over the meeting.\n",
+            "Standing Committee of the Provincial Party Committee",
+        ),
+    ],
+)
+def test_body_names(text: str, body: str | None) -> None:
+    """Bodies written in lower case, ending in a place or a party; not the body of a meeting
+    the text refers to."""
+    found = extract(text).meetings[0].body
+    assert (found.name if found else None) == body

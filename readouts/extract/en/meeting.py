@@ -34,16 +34,24 @@ _ORD_NUM = r"(?P<num>\d{1,3})(?:st|nd|rd|th)"
 
 @cache
 def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
-    heads = "|".join(sorted(lex.body_heads, key=len, reverse=True))
+    lower = lx.toml(LANG, "meetings.toml")["body_heads_lower"]
+    heads = "|".join(sorted([*lex.body_heads, *lower], key=len, reverse=True))
     word = r"(?:\p{Lu}[\p{L}'-]*(?:'s)?|CPC|provincial|municipal|city|county|party|people's)"
     org = rf"(?:{word}\s+){{0,7}}(?:{heads})(?:\s+\d+)?"
-    tail = rf"(?:(?:{heads})(?:\s+\d+)?|\p{{Lu}}\w+\s+(?:province|Province|city|City))"
+    # "of the Communist Party of China", not "of the Provincial Party Committee"
+    party = r"Party(?!\s+\p{Lu})(?:\s+of\s+(?:the\s+)?\p{Lu}\w+)?"
+    places = "|".join(regex.escape(p) for p in sorted(lex.places, key=len, reverse=True))
+    place = (
+        rf"(?:(?:\p{{Lu}}\w+|{places})\s+(?:province|Province|city|City)\b"
+        rf"|(?:{places})\b(?!\s+\p{{Lu}}))"  # "of Heilongjiang", not "of the Hubei Provincial"
+    )
+    tail = rf"(?:(?:{heads})(?:\s+\d+)?|{place}|{party})"
     term = r"(?:\d{1,3}(?:st|nd|rd|th)\s+)?"  # "of the 14th Provincial People's Congress"
     body = rf"{org}(?:\s+(?:of|for|in)\s+(?:the\s+)?{term}(?:{word}\s+){{0,7}}?{tail})*"
     words = "|".join(w for w, _ in sorted(lex.ordinals.items()))
     return {
         "body": regex.compile(
-            rf"(?:(?:the|its)\s+)?(?:(?P<term>\d{{1,3}})(?:st|nd|rd|th)\s+)?(?P<name>{body})"
+            rf"(?:(?:[Tt]he|its)\s+)?(?:(?P<term>\d{{1,3}})(?:st|nd|rd|th)\s+)?(?P<name>{body})"
         ),
         "session": regex.compile(
             rf"(?:{_ORD_NUM}|(?P<word>{words}))\s+(?:\(?(?:extended|enlarged|expanded)\)?\s+)?"
@@ -184,13 +192,16 @@ def find_body(
     text: str, anchor: Anchor, lex: EnglishLexicon, people: Sequence[tuple[int, int]] = ()
 ) -> BodyHit | None:
     """The organisation attached to the meeting phrase of ``anchor``, not one named in a
-    person's offices ("Head of the Delegation of the National Assembly of the province")."""
+    person's offices ("Head of the Delegation of the National Assembly of the province") or
+    in another meeting ("the resolutions of the 7th Conference of the Central Committee")."""
     s, e = anchor.sentence
     pattern = _patterns(lex)["body"]
     hits = [
         m
         for m in pattern.finditer(text, s, e)
-        if m.group("name") and not any(ps <= m.start() < pe for ps, pe in people)
+        if m.group("name")
+        and not any(ps <= m.start() < pe for ps, pe in people)
+        and not lex.other_meeting_re.search(text, max(s, m.start() - 90), m.start())
     ]
     if not hits:
         return None
@@ -201,8 +212,8 @@ def find_body(
         start, end = m.span()
         if 0 <= start - noun_e <= 8 and text[noun_e:start].strip() in ("of", "of the", ""):
             return 0  # "meeting of the Standing Committee"
-        if 0 <= held_s - end <= 3:
-            return 1  # "the Standing Committee held"
+        if 0 <= held_s - end <= 3 or _ABBREVIATION.fullmatch(text, end, held_s):
+            return 1  # "the Standing Committee held", "the Central Committee (CC) held"
         if 0 <= noun_s - end <= 30:
             return 2  # "a State Council executive meeting"
         return 3 + abs(start - noun_s) // 10
@@ -218,6 +229,7 @@ def find_body(
     return BodyHit(text[name_s:name_e], (name_s, name_e), term)
 
 
+_ABBREVIATION = regex.compile(r"\s*\(\p{Lu}+\)\s*")
 _INNER_TERM = regex.compile(r"(?<=\bthe\s)\d{1,3}(?:st|nd|rd|th)\s+")
 
 
