@@ -219,3 +219,35 @@ def test_body_names(text: str, body: str | None) -> None:
     the text refers to."""
     found = extract(text).meetings[0].body
     assert (found.name if found else None) == body
+
+
+@pytest.mark.parametrize(
+    ("text", "session"),
+    [
+        (
+            "On May 3, the Standing Committee of the Provincial Party Committee held a meeting to "
+            "study the spirit of the Sixth Plenary Session of the 13th Provincial Party "
+            "Committee. Secretary Gao Mingyuan presided.\n",
+            None,
+        ),
+        (
+            "On the afternoon of May 3, Gao Mingyuan attended and delivered a speech at the 15th "
+            "Plenary Session of the 14th Provincial Military Region Party Committee.\n",
+            (15, 14),
+        ),
+        (
+            "On the morning of December 5, the People's Council of Ha Tinh province, term X, "
+            "held the opening ceremony of the 9th session. Dao Van Khiem presided.\n",
+            (9, 10),
+        ),
+        (
+            "The 18th Ha Tinh Provincial Party Congress opened on the morning of October 15. "
+            "Dao Van Khiem presided over the congress.\n",
+            (18, None),
+        ),
+    ],
+)
+def test_session_numbers(text: str, session: tuple[int, int | None] | None) -> None:
+    meeting = extract(text).meetings[0]
+    got = (meeting.session.number, meeting.session.term) if meeting.session else None
+    assert got == session

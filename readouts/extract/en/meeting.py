@@ -61,7 +61,8 @@ def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
         ),
         "term": regex.compile(
             r"(?:of\s+the\s+)(?P<num>\d{1,3})(?:st|nd|rd|th)\s+\p{Lu}"
-            r"|(?P<num2>\d{1,3})(?:st|nd|rd|th)[- ](?:tenure|term)\b",
+            r"|(?P<num2>\d{1,3})(?:st|nd|rd|th)[- ](?:tenure|term)\b"
+            r"|\b(?:term|tenure)\s+(?P<roman>[IVXL]{1,6})\b(?![\w'])",
             regex.I,
         ),
         "location": regex.compile(
@@ -96,6 +97,22 @@ def people_country(kinds: list[str]) -> Place | None:
 
 
 @cache
+def _own_meeting() -> CaselessPattern:
+    cues = lx.toml(LANG, "meetings.toml")["own_meeting_before"]
+    return CaselessPattern(r"\b(?:" + "|".join(cues) + r")\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}$")
+
+
+def refers_elsewhere(text: str, at: int, floor: int, lex: EnglishLexicon) -> bool:
+    """Whether the words before ``at`` make what follows another meeting than the one
+    reported ("the spirit of the Sixth Plenary Session"), and not this one ("delivered a
+    speech at the 15th Plenary Session")."""
+    start = max(floor, at - 90)
+    return bool(lex.other_meeting_re.search(text, start, at)) and not _own_meeting().search(
+        text, start, at
+    )
+
+
+@cache
 def _not_meeting() -> CaselessPattern:
     cues = lx.toml(LANG, "meetings.toml")["not_meeting_before"]
     return CaselessPattern(r"\b(?:" + "|".join(cues) + r")\s+$")
@@ -109,7 +126,7 @@ def _meeting_nouns(text: str, s: int, e: int, lex: EnglishLexicon) -> list[re.Ma
         n
         for n in lex.meeting_noun_re.finditer(text, s, e)
         if not _not_meeting().search(text, max(s, n.start() - 60), n.start())
-        and not lex.other_meeting_re.search(text, max(s, n.start() - 90), n.start())
+        and not refers_elsewhere(text, n.start(), s, lex)
     ]
 
 
@@ -201,7 +218,7 @@ def find_body(
         for m in pattern.finditer(text, s, e)
         if m.group("name")
         and not any(ps <= m.start() < pe for ps, pe in people)
-        and not lex.other_meeting_re.search(text, max(s, m.start() - 90), m.start())
+        and not refers_elsewhere(text, m.start(), s, lex)
     ]
     if not hits:
         return None
@@ -303,26 +320,72 @@ def meeting_type(
 def _elsewhere(text: str, at: int, people: list[tuple[int, int]], lex: EnglishLexicon) -> bool:
     if any(ps <= at < pe for ps, pe in people):
         return True
-    return lex.other_meeting_re.search(text, max(0, at - 90), at) is not None
+    return refers_elsewhere(text, at, 0, lex)
 
 
 def session_numbers(
     text: str, anchor: Anchor, body: BodyHit | None, lex: EnglishLexicon
 ) -> tuple[int, int | None, tuple[int, int]] | None:
+    """The session's number and the term of its body: "the 15th Plenary Session of the 14th
+    ... Committee", "the 9th session" of a council "term X"; a congress is numbered by its
+    own ordinal ("the 18th Hanoi Party Congress opened").  A numbered meeting the sentence
+    refers to ("the spirit of the Sixth Plenary Session") is not this one, unless it is the
+    meeting's own noun ("delivered a speech at the 15th Plenary Session")."""
     s, e = anchor.sentence
     pats = _patterns(lex)
-    m = pats["session"].search(text, s, e)
+    noun = anchor.noun[0]
+    m = next(
+        (
+            m
+            for m in pats["session"].finditer(text, s, e)
+            if m.start() <= noun < m.end()  # the meeting itself ("a speech at the 15th Plenary")
+            or not refers_elsewhere(text, m.start(), s, lex)
+        ),
+        None,
+    )
     if not m:
-        return None
+        return _congress_number(text, anchor, body)
     number = int(m.group("num")) if m.group("num") else lex.ordinals[m.group("word").lower()]
     term = body.term if body else None
     if term is None:
-        t = pats["term"].search(text, m.end(), min(e, m.end() + 20)) or pats["term"].search(
-            text, s, e
-        )
-        if t:
-            term = int(t.group("num") or t.group("num2"))
+        term = _term(text, (s, e), m.span(), pats["term"])
     return number, term, m.span()
+
+
+def _term(
+    text: str, sentence: tuple[int, int], session: tuple[int, int], pattern: regex.Pattern[str]
+) -> int | None:
+    """The term named just after the session, else anywhere in the sentence but the session's
+    own ordinal."""
+    after = pattern.search(text, session[1], min(sentence[1], session[1] + 20))
+    found = after or next(
+        (t for t in pattern.finditer(text, *sentence) if not session[0] <= t.start() < session[1]),
+        None,
+    )
+    if found is None:
+        return None
+    if found.group("roman"):
+        return _roman(found.group("roman"))
+    return int(found.group("num") or found.group("num2"))
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[c] for c in numeral.lower()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _congress_number(
+    text: str, anchor: Anchor, body: BodyHit | None
+) -> tuple[int, int | None, tuple[int, int]] | None:
+    """A congress meeting as itself is numbered by its ordinal: "the 18th Hanoi Party Congress"."""
+    if body is None or body.term is None or body.span[1] != anchor.noun[1]:
+        return None
+    if text[anchor.noun[0] : anchor.noun[1]].lower() != "congress":
+        return None
+    return body.term, None, body.span
 
 
 def location(text: str, anchor: Anchor, lex: EnglishLexicon) -> tuple[str, tuple[int, int]] | None:
