@@ -212,6 +212,11 @@ def test_places_visited_and_places_whose_work_is_spoken_of(
             "Secretary Gao Mingyuan presided over the meeting.\n",
             "Standing Committee of the Provincial Party Committee",
         ),
+        (
+            "Hebei Daily reported on the recent meeting held by the Standing Committee of the "
+            "Provincial Party Committee in Hebei province. Gao Mingyuan presided over it.\n",
+            "Standing Committee of the Provincial Party Committee",
+        ),
     ],
 )
 def test_body_names(text: str, body: str | None) -> None:
@@ -244,6 +249,12 @@ def test_body_names(text: str, body: str | None) -> None:
             "The 18th Ha Tinh Provincial Party Congress opened on the morning of October 15. "
             "Dao Van Khiem presided over the congress.\n",
             (18, None),
+        ),
+        (
+            "A few days ago, the Standing Committee of the Municipal Party Committee held a "
+            "meeting to study the speech made by General Secretary Gao Mingyuan at the Second "
+            "Plenary Session of the 20th Commission. Secretary Lin Qiaosheng presided.\n",
+            None,
         ),
     ],
 )

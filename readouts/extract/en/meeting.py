@@ -47,7 +47,10 @@ def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
     )
     tail = rf"(?:(?:{heads})(?:\s+\d+)?|{place}|{party})"
     term = r"(?:\d{1,3}(?:st|nd|rd|th)\s+)?"  # "of the 14th Provincial People's Congress"
-    body = rf"{org}(?:\s+(?:of|for|in)\s+(?:the\s+)?{term}(?:{word}\s+){{0,7}}?{tail})*"
+    # "in Hubei province" is where the body is, not part of its name
+    of = rf"(?:(?:of|for)\s+(?:the\s+)?{term}(?:{word}\s+){{0,7}}?{tail})"
+    in_ = rf"(?:in\s+(?:the\s+)?{term}(?:{word}\s+){{0,7}}?(?:{heads})(?:\s+\d+)?)"
+    body = rf"{org}(?:\s+(?:{of}|{in_}))*"
     words = "|".join(w for w, _ in sorted(lex.ordinals.items()))
     return {
         "body": regex.compile(
