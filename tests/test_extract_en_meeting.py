@@ -262,3 +262,35 @@ def test_session_numbers(text: str, session: tuple[int, int | None] | None) -> N
     meeting = extract(text).meetings[0]
     got = (meeting.session.number, meeting.session.term) if meeting.session else None
     assert got == session
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Yesterday, the 4th Session of the 15th Municipal People's Congress concluded at "
+            "Lamcheng International Conference Center. Gao Mingyuan presided.\n",
+            "Lamcheng International Conference Center",
+        ),
+        (
+            "On July 24, General Dao Van Khiem chaired the ministry's online conference. The "
+            "conference, held on July 24 and 25 at the Headquarters of the Ministry of National "
+            "Defence, was networked with 32 units.\n",
+            "Headquarters of the Ministry of National Defence",
+        ),
+        (
+            "The extraordinary plenary meeting of the committee began today in Havana, chaired by "
+            "Secretary Dao Van Khiem.\n",
+            "Havana",
+        ),
+        (
+            "On 4 May, President Dao Van Khiem chaired a conference in the coastal province of "
+            "Quảng Ninh which reviewed the draft report.\n",
+            "Quảng Ninh",
+        ),
+    ],
+)
+def test_location(text: str, place: str) -> None:
+    location = extract(text).meetings[0].location
+    assert location is not None
+    assert location.name == place

@@ -122,7 +122,7 @@ def _meeting(
     place, place_span = mt.jurisdiction(norm, anchor, body, head, lex, by_names)
     iso, date_hit, tod, tod_span = dated
     session = mt.session_numbers(norm, anchor, body, lex)
-    loc = mt.location(norm, anchor, lex)
+    loc = mt.location(norm, anchor, lex, section)
     span = anchor.sentence
     return Meeting(
         date=iso,

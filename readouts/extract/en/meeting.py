@@ -29,6 +29,10 @@ _DATELINE_TAIL = regex.compile(
     r"(?:st|nd|rd|th)?\s*(?:,\s*(?:19|20)\d\d\s*)?"
     r"\((?:Xinhua|all-media|reporter|Reporter|VNA|\w+ reporter)"
 )
+_HELD_AT = (
+    "held|convened|opened|took place|met|hosted|began|concluded|closed|kicked off|chaired"
+    "|presided over"
+)
 _ORD_NUM = r"(?P<num>\d{1,3})(?:st|nd|rd|th)"
 
 
@@ -52,6 +56,7 @@ def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
     in_ = rf"(?:in\s+(?:the\s+)?{term}(?:{word}\s+){{0,7}}?(?:{heads})(?:\s+\d+)?)"
     body = rf"{org}(?:\s+(?:{of}|{in_}))*"
     words = "|".join(w for w, _ in sorted(lex.ordinals.items()))
+    venues = "|".join(lx.toml(LANG, "meetings.toml")["venue_heads"])
     return {
         "body": regex.compile(
             rf"(?:(?:[Tt]he|its)\s+)?(?:(?P<term>\d{{1,3}})(?:st|nd|rd|th)\s+)?(?P<name>{body})"
@@ -69,8 +74,14 @@ def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
             regex.I,
         ),
         "location": regex.compile(
-            r"\b(?:held|convened|opened|took place|met|hosted)\b[^.;]{0,60}?\bin\s+(?:the\s+)?"
+            rf"\b(?:{_HELD_AT})\b[^.;]{{0,60}}?\bin\s+(?:the\s+)?"
+            r"(?:(?:[\p{Ll}-]+\s+){0,3}(?:province|city|county|district)\s+of\s+)?"
             r"(?P<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2})"
+        ),
+        "venue": regex.compile(
+            rf"(?:\b(?:{_HELD_AT})\b[^.;]{{0,60}}?\b|(?:^|,|\)|\()\s*)[Aa]t\s+(?:the\s+)?"
+            rf"(?P<place>(?:\p{{Lu}}[\p{{L}}'-]+\s+){{0,5}}(?:{venues})"
+            r"(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}'-]+\s+){0,5}\p{Lu}[\p{L}'-]+){0,2})\b"
         ),
     }
 
@@ -391,12 +402,28 @@ def _congress_number(
     return body.term, None, body.span
 
 
-def location(text: str, anchor: Anchor, lex: EnglishLexicon) -> tuple[str, tuple[int, int]] | None:
-    s, e = anchor.sentence
+def location(
+    text: str, anchor: Anchor, lex: EnglishLexicon, section: Sequence[tuple[int, int]] = ()
+) -> tuple[str, tuple[int, int]] | None:
+    """Where the meeting was held: a venue ("concluded at the Dalian International Conference
+    Center", "held ... at the Headquarters of the Ministry") told in the sentence that
+    establishes the meeting or in another of its sentences, else a city or province the
+    establishing sentence holds it in."""
     text = unaccented(text)
-    m = _patterns(lex)["location"].search(text, s, e)
+    pats = _patterns(lex)
+    for s, e in (anchor.sentence, *(x for x in section if x != anchor.sentence)):
+        venue = pats["venue"].search(text, s, e)
+        if venue:
+            return venue.group("place"), venue.span("place")
+    m = pats["location"].search(text, *anchor.sentence)
     if not m:
         return None
+    place = m.group("place")
+    for candidate in (place, " ".join(place.split()[:2]), place.split()[0]):
+        if candidate in lex.places and lex.places[candidate].level != "country":
+            ps = m.start("place")
+            return candidate, (ps, ps + len(candidate))
+    return None
     place = m.group("place")
     for candidate in (place, " ".join(place.split()[:2]), place.split()[0]):
         if candidate in lex.places and lex.places[candidate].level != "country":
