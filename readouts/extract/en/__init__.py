@@ -10,6 +10,7 @@ import regex
 
 from readouts.extract.en import agenda as ag
 from readouts.extract.en import meeting as mt
+from readouts.extract.en import place as pl
 from readouts.extract.en.dates import time_of_day
 from readouts.extract.en.header import Header, read_header
 from readouts.extract.en.lexicon import EnglishLexicon, Place, english
@@ -55,7 +56,7 @@ def extract_english(text: str, source: str, doc_id: str) -> Record:
     hits = find_names(norm, lex)
     mentions = collect(norm, sentences, hits, lex)
     chosen = _meeting_anchors(norm, anchors, sentences, head)
-    by_names = mt.people_country([h.kind for h in hits if not h.press])
+    by_names = pl.people_country([h.kind for h in hits if not h.press])
     for i, (anchor, dated) in enumerate(chosen):
         start = 0 if i == 0 else anchor.sentence[0]
         end = chosen[i + 1][0].sentence[0] if i + 1 < len(chosen) else len(norm)
@@ -119,10 +120,10 @@ def _meeting(
     body = mt.find_body(norm, anchor, lex, people)
     title_text = norm[head.title[0] : head.title[1]] if head.title else ""
     kind, kind_span = mt.meeting_type(norm, anchor, body, title_text, lex, people)
-    place, place_span = mt.jurisdiction(norm, anchor, body, head, lex, by_names)
+    place, place_span = pl.jurisdiction(norm, anchor, body, head, lex, by_names)
     iso, date_hit, tod, tod_span = dated
     session = mt.session_numbers(norm, anchor, body, lex)
-    loc = mt.location(norm, anchor, lex, section)
+    loc = pl.location(norm, anchor, lex, section)
     span = anchor.sentence
     return Meeting(
         date=iso,
