@@ -294,3 +294,14 @@ def test_location(text: str, place: str) -> None:
     location = extract(text).meetings[0].location
     assert location is not None
     assert location.name == place
+
+
+def test_lead_sentence_tells_the_time_of_day() -> None:
+    text = (
+        " date 2025-11-03 Current events\n\n"
+        "Secretary Dao Van Khiem chaired the meeting of the Provincial Party Standing "
+        "Committee.\n\nOn the morning of November 3, Secretary Dao Van Khiem chaired a meeting of "
+        "the Provincial Party Standing Committee.\n"
+    )
+    meetings = extract(text).meetings
+    assert [(m.date, m.time_of_day) for m in meetings] == [("2025-11-03", "morning")]

@@ -93,6 +93,9 @@ def _meeting_anchors(
         elif own[1] is None:
             continue
         if own[0] == last[0] and (own[2] is None or last[2] is None or own[2] == last[2]):
+            if last[2] is None and own[2] is not None:  # the lead tells its time of day
+                last = own
+                chosen[-1] = (chosen[-1][0], own)
             continue  # the same meeting told again (a caption, a lead, a recap)
         chosen.append((anchor, own))
         last = own
