@@ -65,7 +65,7 @@ _YEAR_MENTION = CaselessPattern(
 # A congress named with the term it opens: "the 1st Provincial Party Congress, term 2025 - 2030",
 # "the 18th Hanoi Party Congress ... for the 2025-2030 term" (not one being prepared for).
 _CONGRESS_TERM = CaselessPattern(
-    rf"\bcongress\b(?:(?!organi[sz]|prepar)[^.;]){{0,80}}?\b(?:"
+    rf"\b(?:congress|(?:re-?)?appointed|(?:re-?)?elected)\b(?:(?!organi[sz]|prepar)[^.;]){{0,80}}?\b(?:"
     rf"(?:term|period|tenure)[\s,:]+(?:[ivx]+,\s*)?(?P<a>{_YEAR})\s*[-–]\s*{_YEAR}\b"
     rf"|(?P<b>{_YEAR})\s*[-–]\s*{_YEAR}\s+(?:term|period|tenure)\b)"
 )
