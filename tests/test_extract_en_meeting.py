@@ -305,3 +305,21 @@ def test_lead_sentence_tells_the_time_of_day() -> None:
     )
     meetings = extract(text).meetings
     assert [(m.date, m.time_of_day) for m in meetings] == [("2025-11-03", "morning")]
+
+
+def test_a_ceremony_told_as_known_and_dated_by_the_lead() -> None:
+    """A meeting the text opens on as on a thing known ("Also at the ceremony, ...") is a
+    meeting; with no month of writing it is dated by the nearest earlier dated sentence, its
+    year by the term the appointees start."""
+    text = (
+        "Lamcheng district has a new chief\n"
+        "The city of Lamcheng on June 30 announced the appointment of district chiefs.\n"
+        "Dao Van Khiem was re-appointed as the district's Chairman for the 2021-2026 tenure.\n"
+        "He thanked the city for its trust.\n"
+        "Also at the ceremony, the municipal People's Committee announced other decisions.\n"
+        "The officials face heavy duties, said Tran Van Khoa, Secretary of the municipal Party "
+        "Committee.\n"
+    )
+    record = extract(text)
+    assert record.is_readout
+    assert [(m.date, m.meeting_type) for m in record.meetings] == [("2021-06-30", "other")]

@@ -152,14 +152,23 @@ def _held_noun(text: str, held: re.Match[str], nouns: list[re.Match[str]]) -> re
 
 
 def _role_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexicon) -> list[Anchor]:
-    """Fallback: a sentence where someone presides, speaks or attends at a meeting noun."""
+    """Fallback: a sentence where someone presides, speaks or attends at a meeting noun, else
+    one that opens at the meeting as at a thing known ("At the conference, ...")."""
     for s, e in sentences:
         nouns = _meeting_nouns(text, s, e, lex)
         noun = nouns[0] if nouns else None
         cue = lex.subject_role_re.search(text, s, e) or lex.object_role_re.search(text, s, e)
         if noun and cue:
             return [Anchor((s, e), cue.span(), noun.span())]
+    for s, e in sentences:  # "Also at the ceremony, the Committee announced ..."
+        at = _AT_THE.match(text, s, e)
+        noun = lex.meeting_noun_re.match(text, at.end(), e) if at else None
+        if at and noun:
+            return [Anchor((s, e), at.span(), noun.span())]
     return []
+
+
+_AT_THE = CaselessPattern(r"\s*(?:also\s+)?(?:at|during)\s+the\s+")
 
 
 @dataclass
@@ -359,13 +368,17 @@ Dated = tuple[str | None, DateHit | None, str | None, tuple[int, int] | None]
 def meeting_date(
     text: str, anchor: Anchor, sentences: list[tuple[int, int]], head: Header
 ) -> Dated:
-    """The meeting's date from the anchor sentence (or its neighbours) and its time of day."""
+    """The meeting's date from the anchor sentence (or its neighbours; in a text with no
+    month of writing, the nearest earlier sentence with a date: the lead of a text that
+    reports the meeting further down) and its time of day."""
     index = sentences.index(anchor.sentence) if anchor.sentence in sentences else 0
     neighbours = [
         anchor.sentence,
         *sentences[index + 1 : index + 3],
         *sentences[max(0, index - 1) : index],
     ]
+    if head.month is None:  # no month of writing: the lead that dates the event
+        neighbours += reversed(sentences[: max(0, index - 1)])
     for ns, ne in neighbours:
         hits = [h for h in find_dates(text, ns, ne) if _own_date(text, h, ns, head)]
         if not hits:
