@@ -54,6 +54,11 @@ def test_not_a_readout(text: str) -> None:
             "Gao Mingyuan presided.\n",
             "work_conference",
         ),
+        (
+            "At the conference, Major General Dao Van Khiem and representatives of relevant "
+            "agencies reported on the preparations.\n",
+            "work_conference",
+        ),
     ],
 )
 def test_meeting_found_and_typed(text: str, kind: str) -> None:
@@ -118,7 +123,7 @@ def test_meeting_sentence_and_body(
             "On 2 April, President Dao Van Khiem chaired a conference in the coastal province of "
             "Nghệ An which reviewed the draft report.\n",
             "Nghe An",
-            "other",
+            "work_conference",
         ),
         (
             "A meeting of the Workers' Party of Korea [WPK] Political Bureau was held on April 3. "

@@ -114,6 +114,11 @@ def _future() -> CaselessPattern:
 
 
 @cache
+def _noun_types() -> dict[str, str]:
+    return dict(lx.toml(LANG, "meetings.toml")["noun_types"])
+
+
+@cache
 def _types_after_noun() -> tuple[tuple[str, CaselessPattern], ...]:
     rows = lx.toml(LANG, "meetings.toml")["types_after_noun"]
     return tuple((kind, CaselessPattern(p)) for kind, p in rows)
@@ -287,7 +292,9 @@ def meeting_type(
     for kind, pattern in lex.types:
         if pattern.search(title):
             return kind, None
-    return "other", None
+    noun = text[noun_s:noun_e].lower()
+    default = _noun_types().get(noun)
+    return (default, (noun_s, noun_e)) if default else ("other", None)
 
 
 def _elsewhere(text: str, at: int, people: list[tuple[int, int]], lex: EnglishLexicon) -> bool:
