@@ -328,3 +328,25 @@ def test_a_ceremony_told_as_known_and_dated_by_the_lead() -> None:
     record = extract(text)
     assert record.is_readout
     assert [(m.date, m.meeting_type) for m in record.meetings] == [("2021-06-30", "other")]
+
+
+def test_separate_meetings_each_their_own() -> None:
+    """An umbrella sentence ("held separate meetings") is no meeting; a unit that "also held"
+    a meeting the same day held another one."""
+    text = (
+        " date 2023-11-10 The Hebei Daily reported that departments of the Provincial Party "
+        "Committee have recently held separate meetings to study the spirit of the plenary "
+        "session.\n"
+        "On November 9, the Provincial Commission for Discipline Inspection held a Standing "
+        "Committee meeting to study the spirit of the plenary session.\n"
+        "The Organization Department of the Provincial Party Committee also held a department "
+        "meeting on November 9 to study it.\n"
+        "On November 8, the Legal Affairs Committee of the Provincial Party Committee held an "
+        "office meeting to study it.\n"
+    )
+    meetings = extract(text).meetings
+    assert [m.date for m in meetings] == ["2023-11-09", "2023-11-09", "2023-11-08"]
+    first = meetings[0]
+    assert first.meeting_type == "standing_committee_meeting"
+    assert first.body is not None
+    assert first.body.name == "Provincial Commission for Discipline Inspection"

@@ -29,6 +29,7 @@ _SAME_DAY = regex.compile(
     r"(?:On|In)\s+the\s+(morning|afternoon|evening)\s+of\s+the\s+same\s+day", regex.I
 )
 _HEADING = regex.compile(r"[^.!?\"”:;)\s]\s*$")
+_ALSO = regex.compile(r"\balso\s+$")
 _HOLDS = regex.compile(r"held|convened|presided over|chaired|hosted|opened|co-chaired", regex.I)
 
 
@@ -82,7 +83,8 @@ def _meeting_anchors(
     for anchor in anchors:
         if anchor.sentence[0] <= chosen[-1][0].sentence[0]:
             continue
-        if not _OPENS_MEETING.match(norm, anchor.sentence[0], anchor.held[0]):
+        also = _ALSO.search(norm, max(anchor.sentence[0], anchor.held[0] - 6), anchor.held[0])
+        if not (also or _OPENS_MEETING.match(norm, anchor.sentence[0], anchor.held[0])):
             continue
         if not _HOLDS.fullmatch(norm, *anchor.held):
             continue
@@ -92,7 +94,9 @@ def _meeting_anchors(
             own = (last[0], last[1], time_of_day(same_day.group(1)), same_day.span(1))
         elif own[1] is None:
             continue
-        if own[0] == last[0] and (own[2] is None or last[2] is None or own[2] == last[2]):
+        if also and own[1] is not None:  # "The Organization Department also held a meeting"
+            pass
+        elif own[0] == last[0] and (own[2] is None or last[2] is None or own[2] == last[2]):
             if last[2] is None and own[2] is not None:  # the lead tells its time of day
                 last = own
                 chosen[-1] = (chosen[-1][0], own)
