@@ -350,3 +350,18 @@ def test_separate_meetings_each_their_own() -> None:
     assert first.meeting_type == "standing_committee_meeting"
     assert first.body is not None
     assert first.body.name == "Provincial Commission for Discipline Inspection"
+
+
+def test_delegation_attending_a_congress() -> None:
+    """A delegation attending a congress session holds its own meeting: its body is the
+    delegation, its place the delegation's, and the congress's numbers are not its."""
+    text = (
+        "On the afternoon of March 3, the Hebei delegation attending the First Session of the "
+        "14th National People's Congress held a plenary meeting in Beijing. Gao Mingyuan "
+        "presided over the meeting.\n"
+    )
+    meeting = extract(text).meetings[0]
+    assert meeting.body is not None
+    assert (meeting.body.name, meeting.body.jurisdiction) == ("Hebei delegation", "Hebei")
+    assert meeting.meeting_type == "congress_session"
+    assert meeting.session is None

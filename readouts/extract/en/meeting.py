@@ -211,6 +211,8 @@ def find_body(
             return 1  # "the Standing Committee held", "the Central Committee (CC) held"
         if 0 <= noun_s - end <= 30:
             return 2  # "a State Council executive meeting"
+        if m is hits[0] and end <= held_s and _PARTICIPLE.match(text, end, held_s):
+            return 2  # "the Sichuan delegation attending the First Session ... held"
         return 3 + abs(start - noun_s) // 10
 
     best = min(hits, key=score)
@@ -224,6 +226,7 @@ def find_body(
     return BodyHit(text[name_s:name_e], (name_s, name_e), term)
 
 
+_PARTICIPLE = regex.compile(r"\s+\p{Ll}+ing\b")
 _ABBREVIATION = regex.compile(r"\s*\(\p{Lu}+\)\s*")
 _INNER_TERM = regex.compile(r"(?<=\bthe\s)\d{1,3}(?:st|nd|rd|th)\s+")
 
