@@ -218,6 +218,11 @@ def test_places_visited_and_places_whose_work_is_spoken_of(
             "Standing Committee of the Provincial Party Committee",
         ),
         (
+            "On November 8, the Political and Legal Affairs Committee of the Provincial Party "
+            "Committee held an office meeting. Secretary Gao Mingyuan presided.\n",
+            "Political and Legal Affairs Committee of the Provincial Party Committee",
+        ),
+        (
             "Hebei Daily reported on the recent meeting held by the Standing Committee of the "
             "Provincial Party Committee in Hebei province. Gao Mingyuan presided over it.\n",
             "Standing Committee of the Provincial Party Committee",

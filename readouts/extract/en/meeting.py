@@ -33,7 +33,10 @@ _ORD_NUM = r"(?P<num>\d{1,3})(?:st|nd|rd|th)"
 def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
     lower = lx.toml(LANG, "meetings.toml")["body_heads_lower"]
     heads = "|".join(sorted([*lex.body_heads, *lower], key=len, reverse=True))
-    word = r"(?:\p{Lu}[\p{L}'-]*(?:'s)?|CPC|provincial|municipal|city|county|party|people's)"
+    word = (
+        r"(?:\p{Lu}[\p{L}'-]*(?:'s)?|CPC|provincial|municipal|city|county|party|people's"
+        r"|and(?=\s+\p{Lu}))"  # "the Political and Legal Affairs Committee"
+    )
     org = rf"(?:{word}\s+){{0,7}}(?:{heads})(?:\s+\d+)?"
     # "of the Communist Party of China", not "of the Provincial Party Committee"
     party = r"Party(?!\s+\p{Lu})(?:\s+of\s+(?:the\s+)?\p{Lu}\w+)?"
