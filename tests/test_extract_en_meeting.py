@@ -370,3 +370,36 @@ def test_delegation_attending_a_congress() -> None:
     assert (meeting.body.name, meeting.body.jurisdiction) == ("Hebei delegation", "Hebei")
     assert meeting.meeting_type == "congress_session"
     assert meeting.session is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "body", "session"),
+    [
+        (
+            "Lam Son Newspaper - On the afternoon of July 12, the Provincial Party Committee's "
+            "Standing Board met to give opinions on several issues. Secretary Dao Van Khiem "
+            "chaired the meeting.\n",
+            "standing_committee_meeting",
+            "Provincial Party Committee's Standing Board",
+            None,
+        ),
+        (
+            "On 12 March 2024, the 15th Conference of the Hanoi Party Committee (expanded) opened "
+            "in the capital. Secretary Dao Van Khiem presided.\n",
+            "plenary_session",
+            "Hanoi Party Committee",
+            (15, None),
+        ),
+    ],
+)
+def test_bodies_that_meet(
+    text: str, kind: str, body: str, session: tuple[int, int | None] | None
+) -> None:
+    """A body that "met" establishes its meeting; "the 15th Conference of the X Committee" is
+    the X Committee's, numbered 15 with no term stated."""
+    meeting = extract(text).meetings[0]
+    assert meeting.meeting_type == kind
+    assert meeting.body is not None
+    assert meeting.body.name == body
+    got = (meeting.session.number, meeting.session.term) if meeting.session else None
+    assert got == session

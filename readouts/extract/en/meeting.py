@@ -142,10 +142,20 @@ def find_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexico
         if not held:
             continue
         nouns = _meeting_nouns(text, s, e, lex)
-        if not nouns:
-            continue
-        out.append(Anchor((s, e), held.span(), _held_noun(text, held, nouns).span()))
+        if nouns:
+            out.append(Anchor((s, e), held.span(), _held_noun(text, held, nouns).span()))
+        elif _BODY_MET.fullmatch(text, *held.span()) and _body_before(text, held.start(), s, lex):
+            out.append(Anchor((s, e), held.span(), held.span()))  # "the Standing Board met"
     return out or _role_anchors(text, sentences, lex)
+
+
+_BODY_MET = CaselessPattern(r"met|meets|convened")
+
+
+def _body_before(text: str, at: int, floor: int, lex: EnglishLexicon) -> bool:
+    """Whether a body's name ends just before ``at``: the subject of "met"."""
+    found = _patterns(lex)["body"].finditer(text, max(floor, at - 150), at)
+    return any(m.end() <= at <= m.end() + 1 for m in found)
 
 
 def _held_noun(text: str, held: re.Match[str], nouns: list[re.Match[str]]) -> re.Match[str]:
@@ -242,16 +252,21 @@ def written_name(text: str, body: BodyHit) -> str:
 
 
 _POSSESSIVE = regex.compile(r"'s\s")
+_OF_THE = regex.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def _owner(
     text: str, m: regex.Match[str], noun: tuple[int, int], lex: EnglishLexicon
 ) -> BodyHit | None:
     """The body whose meeting the name is: "the Provincial Party Committee's Foreign Affairs
-    Work Conference" is the Provincial Party Committee's."""
+    Work Conference" is the Provincial Party Committee's, "the 15th Conference of the Hanoi
+    Party Committee" the Hanoi Party Committee's."""
     name_s, name_e = m.span("name")
-    if not name_s < noun[0] < noun[1] <= name_e:
+    if not name_s <= noun[0] < noun[1] <= name_e:
         return None
+    if name_s == noun[0]:  # "the 15th Conference of the Hanoi Party Committee"
+        of = _OF_THE.match(text, noun[1], name_e)
+        return BodyHit(text[of.end() : name_e], (of.end(), name_e), None) if of else None
     cut = _POSSESSIVE.search(text, name_s, noun[0])
     if cut is None or text[name_s : cut.start()].split()[-1] not in lex.body_heads:
         return None  # "the Provincial People's Congress" is no one's
