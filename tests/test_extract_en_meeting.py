@@ -208,6 +208,11 @@ def test_places_visited_and_places_whose_work_is_spoken_of(
             "Central Committee of the Communist Party of Lamland",
         ),
         (
+            "The Political Bureau of the Communist Party of Lamland (CPL) Central Committee held "
+            "a meeting on Friday. Gao Mingyuan presided over the meeting.\n",
+            "Political Bureau of the Communist Party of Lamland (CPL) Central Committee",
+        ),
+        (
             "On May 3, Gao Mingyuan chaired the ministry's online conference to disseminate the "
             "resolutions of the 7th Conference of the Central Committee. Tran Van Khoa spoke.\n",
             None,

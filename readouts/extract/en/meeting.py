@@ -39,7 +39,11 @@ def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
     )
     org = rf"(?:{word}\s+){{0,7}}(?:{heads})(?:\s+\d+)?"
     # "of the Communist Party of China", not "of the Provincial Party Committee"
-    party = r"Party(?!\s+\p{Lu})(?:\s+of\s+(?:the\s+)?\p{Lu}\w+)?"
+    # and "of the Communist Party of China (CPC) Central Committee"
+    party = (
+        r"Party(?!\s+\p{Lu})(?:\s+of\s+(?:the\s+)?\p{Lu}\w+)?"
+        rf"(?:\s+\(\p{{Lu}}+\)\s+(?:{word}\s+){{0,3}}(?:{heads}))?"
+    )
     places = "|".join(regex.escape(p) for p in sorted(lex.places, key=len, reverse=True))
     place = (
         rf"(?:(?:\p{{Lu}}\w+|{places})\s+(?:province|Province|city|City)\b"
