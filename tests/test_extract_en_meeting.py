@@ -408,3 +408,12 @@ def test_bodies_that_meet(
     assert meeting.body.name == body
     got = (meeting.session.number, meeting.session.term) if meeting.session else None
     assert got == session
+
+
+def test_a_meeting_to_come_does_not_establish_one() -> None:
+    text = (
+        "The conference will be held on May 5 in the capital. On May 2, the Standing Committee "
+        "of the Provincial Party Committee held a meeting to prepare it. Gao Mingyuan presided.\n"
+    )
+    meetings = extract(text).meetings
+    assert [m.meeting_type for m in meetings] == ["standing_committee_meeting"]

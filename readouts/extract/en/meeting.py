@@ -142,7 +142,10 @@ def find_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexico
     """Sentences that establish a meeting, in order."""
     out = []
     for s, e in sentences:
-        held = lex.held_re.search(text, s, e)
+        held = next(
+            (h for h in lex.held_re.finditer(text, s, e) if not _to_come(text, h.start(), s)),
+            None,
+        )
         if not held:
             continue
         nouns = _meeting_nouns(text, s, e, lex)
@@ -151,6 +154,17 @@ def find_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexico
         elif _BODY_MET.fullmatch(text, *held.span()) and _body_before(text, held.start(), s, lex):
             out.append(Anchor((s, e), held.span(), held.span()))  # "the Standing Board met"
     return out or _role_anchors(text, sentences, lex)
+
+
+@cache
+def _to_come_re() -> CaselessPattern:
+    cues = lx.toml(LANG, "meetings.toml")["to_come_before_held"]
+    return CaselessPattern(r"\b(?:" + "|".join(cues) + r")\s+$")
+
+
+def _to_come(text: str, at: int, floor: int) -> bool:
+    """A meeting still to come is not reported: "will be held", "plans to hold"."""
+    return _to_come_re().search(text, max(floor, at - 30), at) is not None
 
 
 _BODY_MET = CaselessPattern(r"met|meets|convened")
