@@ -55,6 +55,11 @@ def test_not_a_readout(text: str) -> None:
             "work_conference",
         ),
         (
+            "On May 3, several leaders attended the meeting of the Standing Committee. Gao "
+            "Mingyuan presided over the meeting.\n",
+            "standing_committee_meeting",
+        ),
+        (
             "At the conference, Major General Dao Van Khiem and representatives of relevant "
             "agencies reported on the preparations.\n",
             "work_conference",
