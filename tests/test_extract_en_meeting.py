@@ -33,14 +33,14 @@ def test_not_a_readout(text: str) -> None:
             "working_session",
         ),
         (
-            "On 4 May, President Dao Van Khiem chaired a conference in Lam Son province which "
-            "finalised the inspection report on the performance of the provincial Party "
-            "Committee's Standing Board.\n",
+            "On 4 May, President Dao Van Khiem chaired a conference in Lam Son province to "
+            "complete the inspection report on the performance of the Standing Board of the "
+            "provincial Party Committee.\n",
             "working_session",
         ),
         (
-            "On October 9, the congress elected 61 members. The newly elected committee then held "
-            "its first meeting to elect its Standing Board. Dao Van Khiem presided.\n",
+            "On October 9, the congress chose 61 members. After the vote, the newly elected "
+            "committee convened its first meeting and went on to elect its Standing Board.\n",
             "plenary_session",
         ),
         (
@@ -60,8 +60,8 @@ def test_not_a_readout(text: str) -> None:
             "standing_committee_meeting",
         ),
         (
-            "At the conference, Major General Dao Van Khiem and representatives of relevant "
-            "agencies reported on the preparations.\n",
+            "At the conference, Colonel Dao Van Khiem and several department heads briefed the "
+            "participants on the training plan.\n",
             "work_conference",
         ),
     ],
@@ -86,8 +86,8 @@ def test_years_at_a_sentence_start(text: str, years: tuple[int, ...]) -> None:
 HEADED = (
     " date 2024-06-12 The provincial people's congress standing committee meets\n\n"
     "Gao Mingyuan presided over the first plenary meeting\n\n"
-    "On the morning of June 11, the 9th meeting of the Standing Committee of the 14th "
-    "Provincial People's Congress opened in Lamcheng. Gao Mingyuan presided over the meeting.\n"
+    "On the morning of June 11, the 12th session of the Standing Committee of the 14th "
+    "Provincial People's Congress began in Lamcheng. Gao Mingyuan presided over the meeting.\n"
 )
 OWNED = (
     "On March 2, the Provincial Party Committee's Rural Work Conference was held. "
@@ -102,7 +102,7 @@ OWNED = (
             HEADED,
             "congress_session",
             "Standing Committee of the Provincial People's Congress",
-            (9, 14),
+            (12, 14),
         ),
         (OWNED, "work_conference", "Provincial Party Committee", None),
     ],
@@ -131,8 +131,8 @@ def test_meeting_sentence_and_body(
             "work_conference",
         ),
         (
-            "A meeting of the Workers' Party of Korea [WPK] Political Bureau was held on April 3. "
-            "Kim Chol Min chaired the meeting.\n",
+            "On April 3 a session of the Workers' Party of Korea [WPK] Political Bureau took "
+            "place. Kim Chol Min chaired the session.\n",
             "North Korea",
             "politburo_meeting",
         ),
@@ -144,8 +144,8 @@ def test_meeting_sentence_and_body(
             "working_session",
         ),
         (
-            "Speaking at the Government's regular meeting, held via teleconference, on August 4, "
-            "Prime Minister Dao Van Khiem said growth had recovered.\n",
+            "Addressing the Government's regular meeting, which was held via videoconference on "
+            "August 4, Prime Minister Dao Van Khiem said growth had recovered.\n",
             "Vietnam",
             "executive_meeting",
         ),
@@ -163,11 +163,11 @@ def test_jurisdiction_and_type(text: str, jurisdiction: str, kind: str) -> None:
 
 def test_date_of_a_thing_to_come_is_not_the_meetings() -> None:
     text = (
-        "Lamcheng, June 8, 2021, 13.00 local time. A representative attended the Final "
-        "Preparation Meeting for the Governor's visit which is scheduled to be held on 10-11 "
-        "June 2021. Dao Van Khiem chaired the meeting.\n"
+        "Lamcheng, July 12, 2022, 10.00 local time. The planning office took part in a "
+        "coordination meeting for the Governor's field trip, which is scheduled for 14-15 July "
+        "2022. Dao Van Khiem chaired the meeting.\n"
     )
-    assert extract(text).meetings[0].date == "2021-06-08"
+    assert extract(text).meetings[0].date == "2022-07-12"
 
 
 @pytest.mark.parametrize(
@@ -175,8 +175,8 @@ def test_date_of_a_thing_to_come_is_not_the_meetings() -> None:
     [
         (
             "On May 6, the Standing Committee of the Provincial Party Committee held a meeting. "
-            "It studied the speeches made during the inspection in Zhejiang and the speech on "
-            "Jiangsu work. Secretary Gao Mingyuan presided over the meeting.\n",
+            "It studied the remarks made during the inspection tour in Zhejiang and the "
+            "instructions on Jiangsu's work. Secretary Gao Mingyuan presided over the meeting.\n",
             "Jiangsu",
         ),
         (
@@ -218,8 +218,8 @@ def test_places_visited_and_places_whose_work_is_spoken_of(
             "Political Bureau of the Communist Party of Lamland (CPL) Central Committee",
         ),
         (
-            "On May 3, Gao Mingyuan chaired the ministry's online conference to disseminate the "
-            "resolutions of the 7th Conference of the Central Committee. Tran Van Khoa spoke.\n",
+            "On May 3, Gao Mingyuan chaired the ministry's video conference to study the "
+            "resolutions of the 9th Conference of the Central Committee. Tran Van Khoa spoke.\n",
             None,
         ),
         (
@@ -233,8 +233,8 @@ def test_places_visited_and_places_whose_work_is_spoken_of(
             "Political and Legal Affairs Committee of the Provincial Party Committee",
         ),
         (
-            "Hebei Daily reported on the recent meeting held by the Standing Committee of the "
-            "Provincial Party Committee in Hebei province. Gao Mingyuan presided over it.\n",
+            "According to the Hebei Daily, a meeting was held last week by the Standing Committee "
+            "of the Provincial Party Committee in Hebei province. Gao Mingyuan presided.\n",
             "Standing Committee of the Provincial Party Committee",
         ),
     ],
@@ -261,18 +261,18 @@ def test_body_names(text: str, body: str | None) -> None:
             (15, 14),
         ),
         (
-            "On the morning of December 5, the People's Council of Ha Tinh province, term X, "
-            "held the opening ceremony of the 9th session. Dao Van Khiem presided.\n",
-            (9, 10),
+            "On the morning of May 6, the People's Council of Ha Tinh province, term XI, opened "
+            "its 7th session. Dao Van Khiem presided.\n",
+            (7, 11),
         ),
         (
-            "The 18th Ha Tinh Provincial Party Congress opened on the morning of October 15. "
-            "Dao Van Khiem presided over the congress.\n",
-            (18, None),
+            "The 20th Ha Tinh Provincial Party Congress began its work on the morning of "
+            "October 2. Dao Van Khiem presided over the congress.\n",
+            (20, None),
         ),
         (
             "A few days ago, the Standing Committee of the Municipal Party Committee held a "
-            "meeting to study the speech made by General Secretary Gao Mingyuan at the Second "
+            "meeting to study the speech made by General Secretary Gao Mingyuan at the Third "
             "Plenary Session of the 20th Commission. Secretary Lin Qiaosheng presided.\n",
             None,
         ),
@@ -318,10 +318,10 @@ def test_location(text: str, place: str) -> None:
 
 def test_lead_sentence_tells_the_time_of_day() -> None:
     text = (
-        " date 2025-11-03 Current events\n\n"
-        "Secretary Dao Van Khiem chaired the meeting of the Provincial Party Standing "
-        "Committee.\n\nOn the morning of November 3, Secretary Dao Van Khiem chaired a meeting of "
-        "the Provincial Party Standing Committee.\n"
+        " date 2025-11-03 Local news\n\n"
+        "Secretary Dao Van Khiem chaired a session of the Standing Board of the Provincial Party "
+        "Committee.\n\nOn the morning of November 3, the Standing Board of the Provincial Party "
+        "Committee held a session chaired by Secretary Dao Van Khiem.\n"
     )
     meetings = extract(text).meetings
     assert [(m.date, m.time_of_day) for m in meetings] == [("2025-11-03", "morning")]
@@ -332,12 +332,12 @@ def test_a_ceremony_told_as_known_and_dated_by_the_lead() -> None:
     meeting; with no month of writing it is dated by the nearest earlier dated sentence, its
     year by the term the appointees start."""
     text = (
-        "Lamcheng district has a new chief\n"
-        "The city of Lamcheng on June 30 announced the appointment of district chiefs.\n"
-        "Dao Van Khiem was re-appointed as the district's Chairman for the 2021-2026 tenure.\n"
+        "New chiefs for three districts\n"
+        "On June 30 the Lamcheng city authorities named new chiefs for three districts.\n"
+        "Dao Van Khiem was re-appointed as a district chief for the 2021-2026 tenure.\n"
         "He thanked the city for its trust.\n"
-        "Also at the ceremony, the municipal People's Committee announced other decisions.\n"
-        "The officials face heavy duties, said Tran Van Khoa, Secretary of the municipal Party "
+        "Also at the ceremony, the city handed decisions to nine deputy chiefs.\n"
+        "The work ahead is heavy, said Tran Van Khoa, Secretary of the municipal Party "
         "Committee.\n"
     )
     record = extract(text)
@@ -349,31 +349,29 @@ def test_separate_meetings_each_their_own() -> None:
     """An umbrella sentence ("held separate meetings") is no meeting; a unit that "also held"
     a meeting the same day held another one."""
     text = (
-        " date 2023-11-10 The Hebei Daily reported that departments of the Provincial Party "
-        "Committee have recently held separate meetings to study the spirit of the plenary "
-        "session.\n"
-        "On November 9, the Provincial Commission for Discipline Inspection held a Standing "
-        "Committee meeting to study the spirit of the plenary session.\n"
-        "The Organization Department of the Provincial Party Committee also held a department "
-        "meeting on November 9 to study it.\n"
-        "On November 8, the Legal Affairs Committee of the Provincial Party Committee held an "
-        "office meeting to study it.\n"
+        " date 2023-11-10 Units of the Municipal Party Committee have lately held separate "
+        "meetings to learn the spirit of the plenum.\n"
+        "On November 9, the Municipal Commission for Discipline Inspection held a Standing "
+        "Committee meeting on the spirit of the plenum.\n"
+        "The Propaganda Department of the Municipal Party Committee also held a staff meeting "
+        "on November 9 on the same subject.\n"
+        "On November 8, the United Front Work Department held an office meeting on it.\n"
     )
     meetings = extract(text).meetings
     assert [m.date for m in meetings] == ["2023-11-09", "2023-11-09", "2023-11-08"]
     first = meetings[0]
     assert first.meeting_type == "standing_committee_meeting"
     assert first.body is not None
-    assert first.body.name == "Provincial Commission for Discipline Inspection"
+    assert first.body.name == "Municipal Commission for Discipline Inspection"
 
 
 def test_delegation_attending_a_congress() -> None:
     """A delegation attending a congress session holds its own meeting: its body is the
     delegation, its place the delegation's, and the congress's numbers are not its."""
     text = (
-        "On the afternoon of March 3, the Hebei delegation attending the First Session of the "
-        "14th National People's Congress held a plenary meeting in Beijing. Gao Mingyuan "
-        "presided over the meeting.\n"
+        "On the morning of March 7, the Hebei delegation attending the Second Session of the "
+        "15th National People's Congress held a group meeting in the capital. Gao Mingyuan "
+        "chaired it.\n"
     )
     meeting = extract(text).meetings[0]
     assert meeting.body is not None
