@@ -76,7 +76,9 @@ def _meeting_anchors(
 ) -> list[tuple[mt.Anchor, mt.Dated]]:
     """The main anchor, and each later one that opens another meeting: a sentence starting
     with its own time ("On the afternoon of the same day, ... held") and a different date or
-    time of day from the meeting before it; each with its date."""
+    time of day from the meeting before it, or one where another unit "also held" a dated
+    meeting; each with its date.  The same meeting told again lends its time of day to a
+    first telling that had none."""
     first = _main_anchor(norm, anchors, head)
     last = mt.meeting_date(norm, first, sentences, head)
     chosen = [(first, last)]
@@ -94,9 +96,8 @@ def _meeting_anchors(
             own = (last[0], last[1], time_of_day(same_day.group(1)), same_day.span(1))
         elif own[1] is None:
             continue
-        if also and own[1] is not None:  # "The Organization Department also held a meeting"
-            pass
-        elif own[0] == last[0] and (own[2] is None or last[2] is None or own[2] == last[2]):
+        told_again = own[0] == last[0] and (own[2] is None or last[2] is None or own[2] == last[2])
+        if told_again and not (also and own[1] is not None):
             if last[2] is None and own[2] is not None:  # the lead tells its time of day
                 last = own
                 chosen[-1] = (chosen[-1][0], own)
@@ -107,7 +108,9 @@ def _meeting_anchors(
 
 
 def _main_anchor(norm: str, anchors: list[mt.Anchor], head: Header) -> mt.Anchor:
-    """The first anchor after the headline: the headline rarely carries the date."""
+    """The first anchor after the headline that is a sentence of the text, not a subheading
+    line ("Wu presided over the first plenary meeting"): the headline rarely carries the date
+    and a subheading rarely names the meeting in full."""
     title = head.title
     after = [a for a in anchors if title is None or a.sentence[0] >= title[1]] or anchors
     return next((a for a in after if not _HEADING.search(norm, *a.sentence)), after[0])
