@@ -151,7 +151,7 @@ def find_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexico
         nouns = _meeting_nouns(text, s, e, lex)
         if nouns:
             out.append(Anchor((s, e), held.span(), _held_noun(text, held, nouns).span()))
-        elif _BODY_MET.fullmatch(text, *held.span()) and _body_before(text, held.start(), s, lex):
+        elif _body_met().fullmatch(text, *held.span()) and _body_before(text, held.start(), s, lex):
             out.append(Anchor((s, e), held.span(), held.span()))  # "the Standing Board met"
     return out or _role_anchors(text, sentences, lex)
 
@@ -167,7 +167,9 @@ def _to_come(text: str, at: int, floor: int) -> bool:
     return _to_come_re().search(text, max(floor, at - 30), at) is not None
 
 
-_BODY_MET = CaselessPattern(r"met|meets|convened")
+@cache
+def _body_met() -> CaselessPattern:
+    return CaselessPattern("|".join(lx.toml(LANG, "meetings.toml")["held_by_body"]))
 
 
 def _body_before(text: str, at: int, floor: int, lex: EnglishLexicon) -> bool:
@@ -197,14 +199,17 @@ def _role_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexic
         if noun and cue:
             return [Anchor((s, e), cue.span(), noun.span())]
     for s, e in sentences:  # "Also at the ceremony, the Committee announced ..."
-        at = _AT_THE.match(text, s, e)
+        at = _at_the().match(text, s, e)
         noun = lex.meeting_noun_re.match(text, at.end(), e) if at else None
         if at and noun:
             return [Anchor((s, e), at.span(), noun.span())]
     return []
 
 
-_AT_THE = CaselessPattern(r"\s*(?:also\s+)?(?:at|during)\s+the\s+")
+@cache
+def _at_the() -> CaselessPattern:
+    cues = lx.toml(LANG, "meetings.toml")["at_the_meeting"]
+    return CaselessPattern(r"\s*(?:" + "|".join(cues) + r")\s+")
 
 
 @dataclass

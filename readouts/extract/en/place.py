@@ -23,23 +23,20 @@ from readouts.extract.en.lexicon import LANG, EnglishLexicon, Place
 from readouts.extract.en.meeting import Anchor, BodyHit
 from readouts.extract.en.names import is_romanized_place
 
-_HELD_AT = (
-    "held|convened|opened|took place|met|hosted|began|concluded|closed|kicked off|chaired"
-    "|presided over"
-)
-
 
 @cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
-    venues = "|".join(lx.toml(LANG, "meetings.toml")["venue_heads"])
+    table = lx.toml(LANG, "meetings.toml")
+    venues = "|".join(table["venue_heads"])
+    held_at = "|".join(table["held_at"])
     return {
         "location": regex.compile(
-            rf"\b(?:{_HELD_AT})\b[^.;]{{0,60}}?\bin\s+(?:the\s+)?"
+            rf"\b(?:{held_at})\b[^.;]{{0,60}}?\bin\s+(?:the\s+)?"
             r"(?:(?:[\p{Ll}-]+\s+){0,3}(?:province|city|county|district)\s+of\s+)?"
             r"(?P<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2})"
         ),
         "venue": regex.compile(
-            rf"(?:\b(?:{_HELD_AT})\b[^.;]{{0,60}}?\b|(?:^|,|\)|\()\s*)[Aa]t\s+(?:the\s+)?"
+            rf"(?:\b(?:{held_at})\b[^.;]{{0,60}}?\b|(?:^|,|\)|\()\s*)[Aa]t\s+(?:the\s+)?"
             rf"(?P<place>(?:\p{{Lu}}[\p{{L}}'-]+\s+){{0,5}}(?:{venues})"
             r"(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}'-]+\s+){0,5}\p{Lu}[\p{L}'-]+){0,2})\b"
         ),
