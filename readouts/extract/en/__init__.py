@@ -10,6 +10,7 @@ import regex
 
 from readouts.extract.en import agenda as ag
 from readouts.extract.en import meeting as mt
+from readouts.extract.en import place as pl
 from readouts.extract.en.dates import time_of_day
 from readouts.extract.en.header import Header, read_header
 from readouts.extract.en.lexicon import EnglishLexicon, Place, english
@@ -27,6 +28,8 @@ _OPENS_MEETING = regex.compile(
 _SAME_DAY = regex.compile(
     r"(?:On|In)\s+the\s+(morning|afternoon|evening)\s+of\s+the\s+same\s+day", regex.I
 )
+_HEADING = regex.compile(r"[^.!?\"”:;)\s]\s*$")
+_ALSO = regex.compile(r"\balso\s+$")
 _HOLDS = regex.compile(r"held|convened|presided over|chaired|hosted|opened|co-chaired", regex.I)
 
 
@@ -54,7 +57,7 @@ def extract_english(text: str, source: str, doc_id: str) -> Record:
     hits = find_names(norm, lex)
     mentions = collect(norm, sentences, hits, lex)
     chosen = _meeting_anchors(norm, anchors, sentences, head)
-    by_names = mt.people_country([h.kind for h in hits if not h.press])
+    by_names = pl.people_country([h.kind for h in hits if not h.press])
     for i, (anchor, dated) in enumerate(chosen):
         start = 0 if i == 0 else anchor.sentence[0]
         end = chosen[i + 1][0].sentence[0] if i + 1 < len(chosen) else len(norm)
@@ -73,14 +76,17 @@ def _meeting_anchors(
 ) -> list[tuple[mt.Anchor, mt.Dated]]:
     """The main anchor, and each later one that opens another meeting: a sentence starting
     with its own time ("On the afternoon of the same day, ... held") and a different date or
-    time of day from the meeting before it; each with its date."""
-    first = _main_anchor(anchors, head)
+    time of day from the meeting before it, or one where another unit "also held" a dated
+    meeting; each with its date.  The same meeting told again lends its time of day to a
+    first telling that had none."""
+    first = _main_anchor(norm, anchors, head)
     last = mt.meeting_date(norm, first, sentences, head)
     chosen = [(first, last)]
     for anchor in anchors:
         if anchor.sentence[0] <= chosen[-1][0].sentence[0]:
             continue
-        if not _OPENS_MEETING.match(norm, anchor.sentence[0], anchor.held[0]):
+        also = _ALSO.search(norm, max(anchor.sentence[0], anchor.held[0] - 6), anchor.held[0])
+        if not (also or _OPENS_MEETING.match(norm, anchor.sentence[0], anchor.held[0])):
             continue
         if not _HOLDS.fullmatch(norm, *anchor.held):
             continue
@@ -90,20 +96,24 @@ def _meeting_anchors(
             own = (last[0], last[1], time_of_day(same_day.group(1)), same_day.span(1))
         elif own[1] is None:
             continue
-        if own[0] == last[0] and (own[2] is None or last[2] is None or own[2] == last[2]):
+        told_again = own[0] == last[0] and (own[2] is None or last[2] is None or own[2] == last[2])
+        if told_again and not (also and own[1] is not None):
+            if last[2] is None and own[2] is not None:  # the lead tells its time of day
+                last = own
+                chosen[-1] = (chosen[-1][0], own)
             continue  # the same meeting told again (a caption, a lead, a recap)
         chosen.append((anchor, own))
         last = own
     return chosen
 
 
-def _main_anchor(anchors: list[mt.Anchor], head: Header) -> mt.Anchor:
-    """The first anchor after the headline: the headline rarely carries the date."""
+def _main_anchor(norm: str, anchors: list[mt.Anchor], head: Header) -> mt.Anchor:
+    """The first anchor after the headline that is a sentence of the text, not a subheading
+    line ("Wu presided over the first plenary meeting"): the headline rarely carries the date
+    and a subheading rarely names the meeting in full."""
     title = head.title
-    for a in anchors:
-        if title is None or a.sentence[0] >= title[1]:
-            return a
-    return anchors[0]
+    after = [a for a in anchors if title is None or a.sentence[0] >= title[1]] or anchors
+    return next((a for a in after if not _HEADING.search(norm, *a.sentence)), after[0])
 
 
 def _meeting(
@@ -117,19 +127,19 @@ def _meeting(
     people: list[tuple[int, int]],
     by_names: Place | None,
 ) -> Meeting:
-    body = mt.find_body(norm, anchor, lex)
+    body = mt.find_body(norm, anchor, lex, people)
     title_text = norm[head.title[0] : head.title[1]] if head.title else ""
     kind, kind_span = mt.meeting_type(norm, anchor, body, title_text, lex, people)
-    place, place_span = mt.jurisdiction(norm, anchor, body, head, lex, by_names)
+    place, place_span = pl.jurisdiction(norm, anchor, body, head, lex, by_names)
     iso, date_hit, tod, tod_span = dated
     session = mt.session_numbers(norm, anchor, body, lex)
-    loc = mt.location(norm, anchor, lex)
+    loc = pl.location(norm, anchor, lex, section)
     span = anchor.sentence
     return Meeting(
         date=iso,
         time_of_day=tod,
         body=Body(
-            name=text[body.span[0] : body.span[1]] if body else None,
+            name=mt.written_name(text, body) if body else None,
             jurisdiction=place.jurisdiction if place else None,
             country=(place.country or None) if place else None,
             span=body.span if body else place_span,

@@ -1,5 +1,5 @@
 """The meeting itself: the sentence that establishes it, the convening body, its type,
-session numbers, place, jurisdiction and date.
+session numbers and date (where it belongs and was held: ``place``).
 
 A meeting is established by a sentence with a meeting noun and a verb of holding or
 presiding ("the Standing Committee ... held a meeting", "presided over the 15th Plenary Session
@@ -9,17 +9,18 @@ of the 14th ... Committee").  The body is the organisation attached to that phra
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from readouts import lexicon as lx
+from readouts.extract.en.caseless import CaselessPattern
 from readouts.extract.en.dates import TOD_RE, DateHit, find_dates, resolve, time_of_day
 from readouts.extract.en.header import Header
-from readouts.extract.en.lexicon import LANG, EnglishLexicon, Place
-from readouts.extract.en.names import is_romanized_place
+from readouts.extract.en.lexicon import LANG, EnglishLexicon
 from readouts.extract.en.prefilter import prefix_tree
 
 _DATELINE_TAIL = regex.compile(
@@ -33,19 +34,36 @@ _BODY_WORDS = ("CPC", "provincial", "municipal", "city", "county", "party", "peo
 
 @cache
 def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
-    heads = "|".join(sorted(lex.body_heads, key=len, reverse=True))
-    word = r"(?:\p{Lu}[\p{L}'-]*(?:'s)?|" + "|".join(_BODY_WORDS) + ")"
+    lower = lx.toml(LANG, "meetings.toml")["body_heads_lower"]
+    heads = "|".join(sorted([*lex.body_heads, *lower], key=len, reverse=True))
+    # "and" only inside a name: "the Political and Legal Affairs Committee"
+    word = r"(?:\p{Lu}[\p{L}'-]*(?:'s)?|" + "|".join(_BODY_WORDS) + r"|and(?=\s+\p{Lu}))"
     # What a body can start with (see ``prefilter``): most positions fail here at once.
-    body_start = prefix_tree([*_BODY_WORDS, "the", "its", heads], fold=False)
+    body_start = prefix_tree([*_BODY_WORDS, "and", "the", "its", heads], fold=False)
     ordinal_start = prefix_tree(list(lex.ordinals), fold=False)
     org = rf"(?:{word}\s+){{0,7}}(?:{heads})(?:\s+\d+)?"
-    tail = rf"(?:(?:{heads})(?:\s+\d+)?|\p{{Lu}}\w+\s+(?:province|Province|city|City))"
-    body = rf"{org}(?:\s+(?:of|for|in)\s+(?:the\s+)?(?:{word}\s+){{0,7}}?{tail})*"
+    # "of the Communist Party of China", not "of the Provincial Party Committee"
+    # and "of the Communist Party of China (CPC) Central Committee"
+    party = (
+        r"Party(?!\s+\p{Lu})(?:\s+of\s+(?:the\s+)?\p{Lu}\w+)?"
+        rf"(?:\s+\(\p{{Lu}}+\)\s+(?:{word}\s+){{0,3}}(?:{heads}))?"
+    )
+    places = "|".join(regex.escape(p) for p in sorted(lex.places, key=len, reverse=True))
+    place = (
+        rf"(?:(?:\p{{Lu}}\w+|{places})\s+(?:province|Province|city|City)\b"
+        rf"|(?:{places})\b(?!\s+\p{{Lu}}))"  # "of Heilongjiang", not "of the Hubei Provincial"
+    )
+    tail = rf"(?:(?:{heads})(?:\s+\d+)?|{place}|{party})"
+    term = r"(?:\d{1,3}(?:st|nd|rd|th)\s+)?"  # "of the 14th Provincial People's Congress"
+    # "in Hubei province" is where the body is, not part of its name
+    of = rf"(?:(?:of|for)\s+(?:the\s+)?{term}(?:{word}\s+){{0,7}}?{tail})"
+    in_ = rf"(?:in\s+(?:the\s+)?{term}(?:{word}\s+){{0,7}}?(?:{heads})(?:\s+\d+)?)"
+    body = rf"{org}(?:\s+(?:{of}|{in_}))*"
     words = "|".join(w for w, _ in sorted(lex.ordinals.items()))
     return {
         "body": regex.compile(
             (rf"(?=\p{{Lu}}|\d|{body_start})" if body_start else "")
-            + rf"(?:(?:the|its)\s+)?(?:(?P<term>\d{{1,3}})(?:st|nd|rd|th)\s+)?(?P<name>{body})"
+            + rf"(?:(?:[Tt]he|its)\s+)?(?:(?P<term>\d{{1,3}})(?:st|nd|rd|th)\s+)?(?P<name>{body})"
         ),
         "session": regex.compile(
             (rf"(?=\d|{ordinal_start})" if ordinal_start else "")
@@ -56,38 +74,67 @@ def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
         ),
         "term": regex.compile(
             r"(?:of\s+the\s+)(?P<num>\d{1,3})(?:st|nd|rd|th)\s+\p{Lu}"
-            r"|(?P<num2>\d{1,3})(?:st|nd|rd|th)[- ](?:tenure|term)\b",
+            r"|(?P<num2>\d{1,3})(?:st|nd|rd|th)[- ](?:tenure|term)\b"
+            r"|\b(?:term|tenure)\s+(?P<roman>[IVXL]{1,6})\b(?![\w'])",
             regex.I,
-        ),
-        "location": regex.compile(
-            r"\b(?:held|convened|opened|took place|met|hosted)\b[^.;]{0,60}?\bin\s+(?:the\s+)?"
-            r"(?P<place>\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2})"
         ),
     }
 
 
 @cache
-def _national() -> tuple[tuple[regex.Pattern[str], str, str], ...]:
-    rows = lx.toml(LANG, "meetings.toml")["national"]["bodies"]
-    return tuple((regex.compile(p), j, c) for p, j, c in rows)
+def _own_meeting() -> CaselessPattern:
+    cues = lx.toml(LANG, "meetings.toml")["own_meeting_before"]
+    return CaselessPattern(r"\b(?:" + "|".join(cues) + r")\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}$")
+
+
+def refers_elsewhere(text: str, at: int, floor: int, lex: EnglishLexicon) -> bool:
+    """Whether the words before ``at`` make what follows another meeting than the one
+    reported ("the spirit of the Sixth Plenary Session"), and not this one ("delivered a
+    speech at the 15th Plenary Session")."""
+    start = max(floor, at - 90)
+    return bool(lex.other_meeting_re.search(text, start, at)) and not _own_meeting().search(
+        text, start, at
+    )
 
 
 @cache
-def _shared_heads() -> tuple[regex.Pattern[str], ...]:
-    return tuple(regex.compile(p) for p in lx.toml(LANG, "meetings.toml")["national"]["shared"])
+def _not_meeting() -> CaselessPattern:
+    cues = lx.toml(LANG, "meetings.toml")["not_meeting_before"]
+    return CaselessPattern(r"\b(?:" + "|".join(cues) + r")\s+$")
 
 
-#: Countries told by the names a text is full of.
-_NAME_COUNTRY = {"cn": Place("China", "CN", "country"), "vn": Place("Vietnam", "VN", "country")}
+def _meeting_nouns(text: str, s: int, e: int, lex: EnglishLexicon) -> list[re.Match[str]]:
+    """The meeting nouns of a sentence that name a meeting of the reported kind: not "a press
+    conference" or "many promotion meetings", nor another meeting the sentence refers to ("the
+    plans of the work conference")."""
+    return [
+        n
+        for n in lex.meeting_noun_re.finditer(text, s, e)
+        if not _not_meeting().search(text, max(s, n.start() - 60), n.start())
+        and not refers_elsewhere(text, n.start(), s, lex)
+    ]
 
 
-def people_country(kinds: list[str]) -> Place | None:
-    """The country whose names make up most of the people named (two thirds or more)."""
-    counted = Counter(k for k in kinds if k in _NAME_COUNTRY)
-    if not counted:
-        return None
-    kind, n = counted.most_common(1)[0]
-    return _NAME_COUNTRY[kind] if n * 3 >= 2 * sum(counted.values()) else None
+@cache
+def _passive() -> CaselessPattern:
+    return CaselessPattern("|".join(lx.toml(LANG, "meetings.toml")["held_passive"]))
+
+
+@cache
+def _future() -> CaselessPattern:
+    cues = lx.toml(LANG, "meetings.toml")["future_date_before"]
+    return CaselessPattern(r"\b(?:" + "|".join(cues) + r")\s+(?:the\s+)?$")
+
+
+@cache
+def _noun_types() -> dict[str, str]:
+    return dict(lx.toml(LANG, "meetings.toml")["noun_types"])
+
+
+@cache
+def _types_after_noun() -> tuple[tuple[str, CaselessPattern], ...]:
+    rows = lx.toml(LANG, "meetings.toml")["types_after_noun"]
+    return tuple((kind, CaselessPattern(p)) for kind, p in rows)
 
 
 @dataclass
@@ -101,26 +148,74 @@ def find_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexico
     """Sentences that establish a meeting, in order."""
     out = []
     for s, e in sentences:
-        held = lex.held_re.search(text, s, e)
+        held = next(
+            (h for h in lex.held_re.finditer(text, s, e) if not _to_come(text, h.start(), s)),
+            None,
+        )
         if not held:
             continue
-        nouns = list(lex.meeting_noun_re.finditer(text, s, e))
-        if not nouns:
-            continue
-        after = [n for n in nouns if n.start() >= held.end()]
-        noun = after[0] if after and after[0].start() - held.end() < 120 else nouns[-1]
-        out.append(Anchor((s, e), held.span(), noun.span()))
+        nouns = _meeting_nouns(text, s, e, lex)
+        if nouns:
+            out.append(Anchor((s, e), held.span(), _held_noun(text, held, nouns).span()))
+        elif _body_met().fullmatch(text, *held.span()) and _body_before(text, held.start(), s, lex):
+            out.append(Anchor((s, e), held.span(), held.span()))  # "the Standing Board met"
     return out or _role_anchors(text, sentences, lex)
 
 
+@cache
+def _to_come_re() -> CaselessPattern:
+    cues = lx.toml(LANG, "meetings.toml")["to_come_before_held"]
+    return CaselessPattern(r"\b(?:" + "|".join(cues) + r")\s+$")
+
+
+def _to_come(text: str, at: int, floor: int) -> bool:
+    """A meeting still to come is not reported: "will be held", "plans to hold"."""
+    return _to_come_re().search(text, max(floor, at - 30), at) is not None
+
+
+@cache
+def _body_met() -> CaselessPattern:
+    return CaselessPattern("|".join(lx.toml(LANG, "meetings.toml")["held_by_body"]))
+
+
+def _body_before(text: str, at: int, floor: int, lex: EnglishLexicon) -> bool:
+    """Whether a body's name ends just before ``at``: the subject of "met"."""
+    found = _patterns(lex)["body"].finditer(text, max(floor, at - 150), at)
+    return any(m.end() <= at <= m.end() + 1 for m in found)
+
+
+def _held_noun(text: str, held: re.Match[str], nouns: list[re.Match[str]]) -> re.Match[str]:
+    """The noun the verb of holding governs: the first after it ("held a meeting"), or for a
+    passive ("X and Y were held") the first named before it (meetings held together are
+    typed by the first); else the last of the sentence."""
+    before = [n for n in nouns if n.end() <= held.start()]
+    if before and _passive().fullmatch(text, *held.span()):
+        return before[0]
+    after = [n for n in nouns if n.start() >= held.start()]
+    return after[0] if after and after[0].start() - held.end() < 120 else nouns[-1]
+
+
 def _role_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexicon) -> list[Anchor]:
-    """Fallback: a sentence where someone presides, speaks or attends at a meeting noun."""
+    """Fallback: a sentence where someone presides, speaks or attends at a meeting noun, else
+    one that opens at the meeting as at a thing known ("At the conference, ...")."""
     for s, e in sentences:
-        noun = lex.meeting_noun_re.search(text, s, e)
+        nouns = _meeting_nouns(text, s, e, lex)
+        noun = nouns[0] if nouns else None
         cue = lex.subject_role_re.search(text, s, e) or lex.object_role_re.search(text, s, e)
         if noun and cue:
             return [Anchor((s, e), cue.span(), noun.span())]
+    for s, e in sentences:  # "Also at the ceremony, the Committee announced ..."
+        at = _at_the().match(text, s, e)
+        noun = lex.meeting_noun_re.match(text, at.end(), e) if at else None
+        if at and noun:
+            return [Anchor((s, e), at.span(), noun.span())]
     return []
+
+
+@cache
+def _at_the() -> CaselessPattern:
+    cues = lx.toml(LANG, "meetings.toml")["at_the_meeting"]
+    return CaselessPattern(r"\s*(?:" + "|".join(cues) + r")\s+")
 
 
 @dataclass
@@ -130,11 +225,21 @@ class BodyHit:
     term: int | None
 
 
-def find_body(text: str, anchor: Anchor, lex: EnglishLexicon) -> BodyHit | None:
-    """The organisation attached to the meeting phrase of ``anchor``."""
+def find_body(
+    text: str, anchor: Anchor, lex: EnglishLexicon, people: Sequence[tuple[int, int]] = ()
+) -> BodyHit | None:
+    """The organisation attached to the meeting phrase of ``anchor``, not one named in a
+    person's offices ("Head of the Delegation of the National Assembly of the province") or
+    in another meeting ("the resolutions of the 7th Conference of the Central Committee")."""
     s, e = anchor.sentence
     pattern = _patterns(lex)["body"]
-    hits = [m for m in pattern.finditer(text, s, e) if m.group("name")]
+    hits = [
+        m
+        for m in pattern.finditer(text, s, e)
+        if m.group("name")
+        and not any(ps <= m.start() < pe for ps, pe in people)
+        and not refers_elsewhere(text, m.start(), s, lex)
+    ]
     if not hits:
         return None
     noun_s, noun_e = anchor.noun
@@ -144,18 +249,58 @@ def find_body(text: str, anchor: Anchor, lex: EnglishLexicon) -> BodyHit | None:
         start, end = m.span()
         if 0 <= start - noun_e <= 8 and text[noun_e:start].strip() in ("of", "of the", ""):
             return 0  # "meeting of the Standing Committee"
-        if 0 <= held_s - end <= 3:
-            return 1  # "the Standing Committee held"
+        if 0 <= held_s - end <= 3 or _ABBREVIATION.fullmatch(text, end, held_s):
+            return 1  # "the Standing Committee held", "the Central Committee (CC) held"
         if 0 <= noun_s - end <= 30:
             return 2  # "a State Council executive meeting"
+        if m is hits[0] and end <= held_s and _PARTICIPLE.match(text, end, held_s):
+            return 2  # "the Sichuan delegation attending the First Session ... held"
         return 3 + abs(start - noun_s) // 10
 
     best = min(hits, key=score)
+    owner = next((o for o in (_owner(text, m, anchor.noun, lex) for m in hits) if o), None)
+    if owner:
+        return owner
     if score(best) > 12:
         return None
     term = int(best.group("term")) if best.group("term") else None
     name_s, name_e = best.span("name")
     return BodyHit(text[name_s:name_e], (name_s, name_e), term)
+
+
+_PARTICIPLE = regex.compile(r"\s+\p{Ll}+ing\b")
+_ABBREVIATION = regex.compile(r"\s*\(\p{Lu}+\)\s*")
+_INNER_TERM = regex.compile(r"(?<=\bthe\s)\d{1,3}(?:st|nd|rd|th)\s+")
+
+
+def written_name(text: str, body: BodyHit) -> str:
+    """The body's name as written, without the term inside it: "the Standing Committee of the
+    14th Provincial People's Congress" is the Standing Committee of the Provincial People's
+    Congress of every term (the term is the session's)."""
+    return _INNER_TERM.sub("", text[body.span[0] : body.span[1]])
+
+
+_POSSESSIVE = regex.compile(r"'s\s")
+_OF_THE = regex.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _owner(
+    text: str, m: regex.Match[str], noun: tuple[int, int], lex: EnglishLexicon
+) -> BodyHit | None:
+    """The body whose meeting the name is: "the Provincial Party Committee's Foreign Affairs
+    Work Conference" is the Provincial Party Committee's, "the 15th Conference of the Hanoi
+    Party Committee" the Hanoi Party Committee's."""
+    name_s, name_e = m.span("name")
+    if not name_s <= noun[0] < noun[1] <= name_e:
+        return None
+    if name_s == noun[0]:  # "the 15th Conference of the Hanoi Party Committee"
+        of = _OF_THE.match(text, noun[1], name_e)
+        return BodyHit(text[of.end() : name_e], (of.end(), name_e), None) if of else None
+    cut = _POSSESSIVE.search(text, name_s, noun[0])
+    if cut is None or text[name_s : cut.start()].split()[-1] not in lex.body_heads:
+        return None  # "the Provincial People's Congress" is no one's
+    term = int(m.group("term")) if m.group("term") else None
+    return BodyHit(text[name_s : cut.start()], (name_s, cut.start()), term)
 
 
 _HEAD_OF = regex.compile(r"\b(?:the\s+)?(?:\w+\s+){1,3}of\s+(?:the\s+)?$")
@@ -176,12 +321,18 @@ def meeting_type(
     """
     s, e = anchor.sentence
     noun_s, noun_e = anchor.noun
-    regions = [(max(s, noun_s - 40), min(e, noun_e + 10))]
+    for kind, after in _types_after_noun():
+        told = after.match(text, noun_e, e)
+        if told:
+            return kind, (noun_s, told.end())
+    # The noun itself first ("had a group talk with the Standing Committee ..."), then the
+    # meeting phrase with its body, the words around the noun, the sentence.
+    regions = [(noun_s, noun_e), (max(s, noun_s - 40), min(e, noun_e + 10))]
     if body:
         # "the party group of [the Standing Committee of ...]": the head before the body counts
         head = _HEAD_OF.search(text, max(s, body.span[0] - 40), body.span[0])
         start = head.start() if head else body.span[0]
-        regions.insert(0, (min(start, noun_s), max(body.span[1], noun_e)))
+        regions.insert(1, (min(start, noun_s), max(body.span[1], noun_e)))
     regions.append((s, e))
     for rs, re_ in regions:
         for kind, pattern in lex.types:
@@ -191,144 +342,80 @@ def meeting_type(
     for kind, pattern in lex.types:
         if pattern.search(title):
             return kind, None
-    return "other", None
+    noun = text[noun_s:noun_e].lower()
+    default = _noun_types().get(noun)
+    return (default, (noun_s, noun_e)) if default else ("other", None)
 
 
 def _elsewhere(text: str, at: int, people: list[tuple[int, int]], lex: EnglishLexicon) -> bool:
     if any(ps <= at < pe for ps, pe in people):
         return True
-    return lex.other_meeting_re.search(text, max(0, at - 90), at) is not None
+    return refers_elsewhere(text, at, 0, lex)
 
 
 def session_numbers(
     text: str, anchor: Anchor, body: BodyHit | None, lex: EnglishLexicon
 ) -> tuple[int, int | None, tuple[int, int]] | None:
+    """The session's number and the term of its body: "the 15th Plenary Session of the 14th
+    ... Committee", "the 9th session" of a council "term X"; a congress is numbered by its
+    own ordinal ("the 18th Hanoi Party Congress opened").  A numbered meeting the sentence
+    refers to ("the spirit of the Sixth Plenary Session") is not this one, unless it is the
+    meeting's own noun ("delivered a speech at the 15th Plenary Session")."""
     s, e = anchor.sentence
     pats = _patterns(lex)
-    m = pats["session"].search(text, s, e)
+    noun = anchor.noun[0]
+    m = next(
+        (
+            m
+            for m in pats["session"].finditer(text, s, e)
+            if m.start() <= noun < m.end()  # the meeting itself ("a speech at the 15th Plenary")
+            or not refers_elsewhere(text, m.start(), s, lex)
+        ),
+        None,
+    )
     if not m:
-        return None
+        return _congress_number(text, anchor, body)
     number = int(m.group("num")) if m.group("num") else lex.ordinals[m.group("word").lower()]
     term = body.term if body else None
     if term is None:
-        t = pats["term"].search(text, m.end(), min(e, m.end() + 20)) or pats["term"].search(
-            text, s, e
-        )
-        if t:
-            term = int(t.group("num") or t.group("num2"))
+        term = _term(text, (s, e), m.span(), pats["term"])
     return number, term, m.span()
 
 
-def location(text: str, anchor: Anchor, lex: EnglishLexicon) -> tuple[str, tuple[int, int]] | None:
-    s, e = anchor.sentence
-    m = _patterns(lex)["location"].search(text, s, e)
-    if not m:
+def _term(
+    text: str, sentence: tuple[int, int], session: tuple[int, int], pattern: regex.Pattern[str]
+) -> int | None:
+    """The term named just after the session, else anywhere in the sentence but the session's
+    own ordinal."""
+    after = pattern.search(text, session[1], min(sentence[1], session[1] + 20))
+    found = after or next(
+        (t for t in pattern.finditer(text, *sentence) if not session[0] <= t.start() < session[1]),
+        None,
+    )
+    if found is None:
         return None
-    place = m.group("place")
-    for candidate in (place, " ".join(place.split()[:2]), place.split()[0]):
-        if candidate in lex.places and lex.places[candidate].level != "country":
-            ps = m.start("place")
-            return candidate, (ps, ps + len(candidate))
-    return None
+    if found.group("roman"):
+        return _roman(found.group("roman"))
+    return int(found.group("num") or found.group("num2"))
 
 
-def jurisdiction(
-    text: str,
-    anchor: Anchor,
-    body: BodyHit | None,
-    head: Header,
-    lex: EnglishLexicon,
-    by_names: Place | None,
-) -> tuple[Place | None, tuple[int, int] | None]:
-    """Where the body belongs: named in the body, sentence, headline, outlet, or text.
-
-    A provincial body meeting in a city ("held in Hangzhou") belongs to the city's province;
-    a national body both countries have ("the Government", "the Central Military
-    Commission") belongs to the country whose names the text is full of (``by_names``).
-    """
-    if (
-        body
-        and by_names
-        and any(p.search(body.name) for p in _shared_heads())
-        and not lex.place_re.search(body.name)
-        and not _national_body(text, body)
-    ):
-        return by_names, body.span
-    place, span = _named_place(text, anchor, body, head, lex)
-    if place and body and place.level == "city" and "provincial" in body.name.lower():
-        province = lex.city_province.get(place.jurisdiction)
-        if province:
-            return Place(province, place.country, "province"), span
-    return place, span
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 
 
-def _named_place(
-    text: str, anchor: Anchor, body: BodyHit | None, head: Header, lex: EnglishLexicon
-) -> tuple[Place | None, tuple[int, int] | None]:
-    if body:
-        national = _national_body(text, body)
-        if national:
-            return national, body.span
-        m = lex.place_re.search(body.name)
-        if m:
-            return lex.places[m.group()], (body.span[0] + m.start(), body.span[0] + m.end())
-        local = _LOCAL_UNIT.search(body.name)
-        if local and is_romanized_place(local.group(1), lex):
-            country = _country(text, anchor, head, lex)[0]
-            start = body.span[0] + local.start(1)
-            return Place(local.group(1), country.country if country else "", "county"), (
-                start,
-                start + len(local.group(1)),
-            )
-    s, e = anchor.sentence
-    for region in ((s, e), head.title or (0, 0)):
-        m = lex.place_re.search(text, *region)
-        if m and lex.places[m.group()].level != "country":
-            return lex.places[m.group()], m.span()
-    if head.outlet_jurisdiction:
-        return Place(
-            head.outlet_jurisdiction, head.outlet_country or "", "outlet"
-        ), head.outlet_span
-    counts: Counter[str] = Counter()
-    first: dict[str, tuple[int, int]] = {}
-    for m in lex.place_re.finditer(text):
-        if lex.places[m.group()].level != "country":
-            key = lex.places[m.group()].jurisdiction
-            counts[key] += 1
-            first.setdefault(key, m.span())
-    if counts:
-        best = counts.most_common(1)[0][0]
-        variant = text[first[best][0] : first[best][1]]
-        return lex.places[variant], first[best]
-    return _country(text, anchor, head, lex)
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[c] for c in numeral.lower()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
-#: A county, city or prefecture the places table does not list, named in the body itself:
-#: "the 14th Gangu County CPC Committee".
-_LOCAL_UNIT = regex.compile(
-    r"\b(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)\s+(?:County|City|Prefecture|District|Banner)\b"
-)
-
-
-def _national_body(text: str, body: BodyHit) -> Place | None:
-    """A national body, named in full in the body or just after it ("the Central Committee
-    of the Communist Party of China")."""
-    named = text[body.span[0] : min(len(text), body.span[1] + 60)]
-    for pattern, juris, country in _national():
-        if pattern.search(body.name) or pattern.match(named):
-            return Place(juris, country, "country")
-    return None
-
-
-def _country(
-    text: str, anchor: Anchor, head: Header, lex: EnglishLexicon
-) -> tuple[Place | None, tuple[int, int] | None]:
-    """A national meeting: the country named in the sentence, the headline or the text."""
-    for region in (anchor.sentence, head.title or (0, 0), (0, len(text))):
-        for m in lex.place_re.finditer(text, *region):
-            if lex.places[m.group()].level == "country":
-                return lex.places[m.group()], m.span()
-    return None, None
+def _congress_number(
+    text: str, anchor: Anchor, body: BodyHit | None
+) -> tuple[int, int | None, tuple[int, int]] | None:
+    """A congress meeting as itself is numbered by its ordinal: "the 18th Hanoi Party Congress"."""
+    if body is None or body.term is None or body.span[1] != anchor.noun[1]:
+        return None
+    if text[anchor.noun[0] : anchor.noun[1]].lower() != "congress":
+        return None
+    return body.term, None, body.span
 
 
 #: A meeting's date: ISO date, the expression it came from, time of day and its span.
@@ -338,15 +425,19 @@ Dated = tuple[str | None, DateHit | None, str | None, tuple[int, int] | None]
 def meeting_date(
     text: str, anchor: Anchor, sentences: list[tuple[int, int]], head: Header
 ) -> Dated:
-    """The meeting's date from the anchor sentence (or its neighbours) and its time of day."""
+    """The meeting's date from the anchor sentence (or its neighbours; in a text with no
+    month of writing, the nearest earlier sentence with a date: the lead of a text that
+    reports the meeting further down) and its time of day."""
     index = sentences.index(anchor.sentence) if anchor.sentence in sentences else 0
     neighbours = [
         anchor.sentence,
         *sentences[index + 1 : index + 3],
         *sentences[max(0, index - 1) : index],
     ]
+    if head.month is None:  # no month of writing: the lead that dates the event
+        neighbours += reversed(sentences[: max(0, index - 1)])
     for ns, ne in neighbours:
-        hits = [h for h in find_dates(text, ns, ne) if not _in_dateline(text, h, head)]
+        hits = [h for h in find_dates(text, ns, ne) if _own_date(text, h, ns, head)]
         if not hits:
             continue
         held = anchor.held[0] if (ns, ne) == anchor.sentence else ns
@@ -375,6 +466,12 @@ def _month_of_writing(text: str, anchor: Anchor, head: Header) -> Dated:
     hit = DateHit(start, end, int(iso[:4]), int(iso[5:7]), None)
     tod = TOD_RE.search(text, anchor.sentence[0], anchor.held[0])
     return iso, hit, time_of_day(tod.group(1)) if tod else None, tod.span() if tod else None
+
+
+def _own_date(text: str, hit: DateHit, start: int, head: Header) -> bool:
+    """A date that can be the meeting's: not a dateline's, not one of a thing to come."""
+    future = _future().search(text, max(start, hit.start - 60), hit.start)
+    return future is None and not _in_dateline(text, hit, head)
 
 
 def _in_dateline(text: str, hit: DateHit, head: Header) -> bool:
