@@ -30,6 +30,11 @@ _TITLE_BEFORE_GENERAL = regex.compile(r"\p{Lu}\p{Ll}+[ -]$")
 _PRESS_LIST = regex.compile(r"\s*(?:,|and)\s*")
 _APPOSITIVE_TITLE = regex.compile(r"[\w' ]{0,60},\s*$")
 _AFTER_TITLE = regex.compile(r"\s*(?:,|-)\s*(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)")
+# Another writing of the name right after it: "Kim Jong Un [Kim Cho'ng-u'n]", "Xi Jinping 习近平",
+# "Li Ming (Li Ming-hua)": a bracket holding only name-like words, or Chinese characters.
+_ALTERNATE = regex.compile(
+    r"[ ]*(?:\[\p{Lu}[\p{L}'’ -]{0,40}\]|\(\p{Lu}[\p{L}'’ -]{0,40}\)|\p{Han}{2,6}(?![\p{Han}]))"
+)
 
 
 @dataclass
@@ -42,6 +47,7 @@ class NameHit:
     rank_start: int | None = None
     lead: int = 0  # start of honorific or rank before the name (== start when none)
     press: bool = False
+    tail: int = 0  # end of another writing of the name right after it (== end when none)
 
 
 @cache
@@ -153,12 +159,26 @@ def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
             hit = _context_name(text, run, tokens, lex)
             if hit:
                 hits.append(hit)
+    hits = _skip_alternates(text, hits)
     _mark_press(text, hits, lex)
     return hits
 
 
+def _skip_alternates(text: str, hits: list[NameHit]) -> list[NameHit]:
+    """A second writing of a name in brackets or characters belongs to the name before it:
+    it is not another person, and the sentence goes on after it ("X [Y] chaired")."""
+    out: list[NameHit] = []
+    for hit in hits:
+        if out and out[-1].start <= hit.start < out[-1].tail:
+            continue
+        alt = _ALTERNATE.match(text, hit.end)
+        hit.tail = alt.end() if alt else hit.end
+        out.append(hit)
+    return out
+
+
 def _hit(text: str, start: int, end: int, kind: str, lex: EnglishLexicon) -> NameHit:
-    hit = NameHit(start, end, text[start:end], kind, lead=start)
+    hit = NameHit(start, end, text[start:end], kind, lead=start, tail=end)
     before = text[max(0, start - 40) : start]
     rank = lex.rank_re.search(before)
     if rank and not (

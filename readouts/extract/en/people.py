@@ -27,7 +27,7 @@ def _mentions_in(
         limit = hits[i + 1].lead if i + 1 < len(hits) else e
         floor = out[-1].end if out else s
         before = titles_before(text, hit.lead, floor, lex)
-        after = titles_after(text, hit.end, limit, lex)
+        after = titles_after(text, hit.tail, limit, lex)
         mention = Mention(hit, min(before.end, hit.lead), after.end, before.spans + after.spans)
         out.append(mention)
         if after.group:

@@ -36,6 +36,7 @@ _NEW_SUBJECT = regex.compile(
     regex.I,
 )
 _GOVERNED = regex.compile(r"\b(?:and|of|by|to|from|with|for|at|in|on|the|as well as)\s*$|'s\s*$")
+_CLAUSE_AND = regex.compile(r"([^,;.]{0,200})([,;])\s*and\s*$")
 _PRONOUN_START = regex.compile(r"[\W]*(?:(He|She)|((?:\p{Lu}\p{Ll}+ )?\p{Lu}\p{Ll}+))\s+")
 
 
@@ -75,7 +76,9 @@ def _object_roles(
     return [c.span() for c in cues]
 
 
-def _subjects_before(text: str, at: int, mentions: list[Mention]) -> list[Mention]:
+def _subjects_before(
+    text: str, at: int, mentions: list[Mention], lex: EnglishLexicon
+) -> list[Mention]:
     before = [m for m in mentions if m.end <= at]
     if not before or not _GAP_TO_VERB.fullmatch(text, before[-1].end, at):
         return []
@@ -84,9 +87,20 @@ def _subjects_before(text: str, at: int, mentions: list[Mention]) -> list[Mentio
         if not _LIST_GAP.fullmatch(text, m.end, group[-1].start):
             break
         group.append(m)
-    if _GOVERNED.search(text, max(0, group[-1].start - 30), group[-1].start):
+    if _GOVERNED.search(text, max(0, group[-1].start - 30), group[-1].start) and not _new_clause(
+        text, group[-1].start, lex
+    ):
         return []  # "the decisions of ... and Chairman X, emphasized": X is not the subject
     return group
+
+
+def _new_clause(text: str, at: int, lex: EnglishLexicon) -> bool:
+    """ "; and X deployed" or "A presided over the meeting, and X deployed": the "and" joins
+    two clauses (the one before has its own verb), so X is a subject, not governed."""
+    m = _CLAUSE_AND.search(text, max(0, at - 210), at)
+    if m is None:
+        return False
+    return m.group(2) == ";" or lex.subject_role_re.search(m.group(1)) is not None
 
 
 def assign_roles(
@@ -106,7 +120,7 @@ def assign_roles(
         if any(s <= cue.start() < e for s, e in taken):
             continue
         role = cue.lastgroup or ""
-        subjects = _subjects_before(text, cue.start(), mentions)
+        subjects = _subjects_before(text, cue.start(), mentions, lex)
         if not subjects and previous and previous[1]:
             between = [m for m in mentions if previous[0] <= m.hit.start < cue.start()]
             if (

@@ -59,6 +59,8 @@ def singular_office(chunk: str, lex: EnglishLexicon) -> str | None:
 
 
 def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start] == " ":
+        start += 1
     chunk = text[start:end]
     lead = _LEADING.match(chunk)
     if lead:

@@ -1,0 +1,75 @@
+"""People-side rules of the English extractor (names, roles, offices), one short fictional
+case per rule, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import readouts
+from readouts.extract.en.lexicon import english
+from readouts.extract.en.names import find_names
+from readouts.read.normalize import normalize
+
+People = dict[str, tuple[list[str], list[str]]]
+
+
+def _people(text: str) -> People:
+    record = readouts.extract(text)
+    assert record.meetings, "no meeting found"
+    return {
+        p.name: (list(p.roles), [t.text for t in p.titles]) for p in record.meetings[0].participants
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Bo Tianming [Po T'ien-ming] chaired it.", ["Bo Tianming"]),
+        ("Bo Tianming (Bo Tian-ming) chaired it.", ["Bo Tianming"]),
+        ("Bo Tianming 薄天明 chaired it.", ["Bo Tianming"]),
+    ],
+)
+def test_names(text: str, names: list[str]) -> None:
+    assert [h.name for h in find_names(normalize(text), english())] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Standing Committee held a meeting. Vice Chairman Rao Kemin [Jao K'o-min] "
+            "chaired the meeting.",
+            {"Rao Kemin": (["presided"], ["Vice Chairman"])},
+        ),
+        (
+            "The Standing Committee held a meeting. Feng Jiaxi presided over the meeting, and "
+            "Tian Yaoming deployed the work.",
+            {"Feng Jiaxi": (["presided"], []), "Tian Yaoming": (["spoke"], [])},
+        ),
+        (
+            "The Standing Committee held a meeting. Feng Jiaxi presided over the meeting; and "
+            "Tian Yaoming, Secretary of the Party Group, attended the meeting.",
+            {
+                "Feng Jiaxi": (["presided"], []),
+                "Tian Yaoming": (["attended"], ["Secretary of the Party Group"]),
+            },
+        ),
+        (
+            "The Standing Committee held a meeting. Feng Jiaxi said they followed the rulings of "
+            "the Court, the Council, and Chairman Tian Yaoming, emphasized the rule of law.",
+            {"Feng Jiaxi": (["spoke"], [])},
+        ),
+        (
+            "The conference was held. Comrade Dang Van Khoa - Deputy Head of Department of "
+            "Area 3, Central Organization Commission attended the conference.",
+            {
+                "Dang Van Khoa": (
+                    ["attended"],
+                    ["Deputy Head of Department of Area 3, Central Organization Commission"],
+                )
+            },
+        ),
+    ],
+)
+def test_roles_and_titles(text: str, expected: People) -> None:
+    assert _people(text) == expected
