@@ -27,6 +27,8 @@ def _people(text: str) -> People:
         ("Bo Tianming [Po T'ien-ming] chaired it.", ["Bo Tianming"]),
         ("Bo Tianming (Bo Tian-ming) chaired it.", ["Bo Tianming"]),
         ("Bo Tianming 薄天明 chaired it.", ["Bo Tianming"]),
+        ("Seated are O Chol Min and Kim Yong Bok.", ["O Chol Min", "Kim Yong Bok"]),
+        ("Vice Chairman for Youth Organizations Choe Pyong, Premier.", ["Choe Pyong"]),
     ],
 )
 def test_names(text: str, names: list[str]) -> None:
@@ -72,4 +74,35 @@ def test_names(text: str, names: list[str]) -> None:
     ],
 )
 def test_roles_and_titles(text: str, expected: People) -> None:
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A meeting of the Political Bureau was held. Seated at the table are: WPK Vice "
+            "Chairman for Light Industry Choe Pyong and Cabinet Premier and State Planning "
+            "Commission Chairman Ro Kyong Il.",
+            {
+                "Choe Pyong": (["attended"], ["WPK Vice Chairman for Light Industry"]),
+                "Ro Kyong Il": (
+                    ["attended"],
+                    ["Cabinet Premier", "State Planning Commission Chairman"],
+                ),
+            },
+        ),
+        (
+            "The Standing Committee held a meeting. Mayor Gu Lanfeng presided over the meeting, "
+            "which was also attended by Tao Xinyu. Tao Xinyu provided guidance.",
+            {"Gu Lanfeng": (["presided"], ["Mayor"]), "Tao Xinyu": (["spoke", "attended"], [])},
+        ),
+        (
+            "The Standing Committee held a meeting. Tao Xinyu, Secretary of the Party Group, "
+            "made a thorough inspection on behalf of the group.",
+            {"Tao Xinyu": (["reported"], ["Secretary of the Party Group"])},
+        ),
+    ],
+)
+def test_cues(text: str, expected: People) -> None:
     assert _people(text) == expected

@@ -24,7 +24,7 @@ _VN_SYLLABLE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
 _ENGLISH_WORD = regex.compile(
-    r"(?:tion|sion|ment|ing|ance|ence|ity|ship|ism|ist|ive|ure|ness|ogy|ies|ics|ern|ese)$"
+    r"(?:tion|sion|ment|ing|ance|ence|ity|ship|ism|ist|ive|ure|ness|ogy|ies|ics|ern|ese)s?$"
 )
 _TITLE_BEFORE_GENERAL = regex.compile(r"\p{Lu}\p{Ll}+[ -]$")
 _PRESS_LIST = regex.compile(r"\s*(?:,|and)\s*")
@@ -144,6 +144,11 @@ def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
         base = run.start()
         i = 0
         found = False
+        korean = _one_letter_korean(text, base, tokens, lex)
+        if korean:
+            hits.append(korean)
+            found = True
+            i = 1 if "-" in tokens[0].group() else 2
         while i < len(tokens):
             n = max(_chinese(tokens, i, lex), _vietnamese(tokens, i, lex), _korean(tokens, i, lex))
             if n:
@@ -177,6 +182,31 @@ def _skip_alternates(text: str, hits: list[NameHit]) -> list[NameHit]:
     return out
 
 
+def _one_letter_korean(
+    text: str, base: int, tokens: list[regex.Match[str]], lex: EnglishLexicon
+) -> NameHit | None:
+    """Korean family names of one letter ("O Su Yong") fall outside the word pattern, which
+    needs a lower-case letter: a lone capital in the family-name list right before a run,
+    followed by a hyphenated or two-syllable given name."""
+    start = base + tokens[0].start()
+    if not (
+        start >= 2
+        and text[start - 1] == " "
+        and text[start - 2].lower() in lex.kr_surnames
+        and text[start - 2].isupper()
+        and (start == 2 or not text[start - 3].isalnum())
+    ):
+        return None
+    first = tokens[0].group()
+    if "-" in first and len(first) <= 9:
+        return _hit(text, start - 2, base + tokens[0].end(), "vn", lex)
+    if len(tokens) >= 2 and all(
+        len(t.group()) <= 5 and fold(t.group()) not in lex.not_name for t in tokens[:2]
+    ):
+        return _hit(text, start - 2, base + tokens[1].end(), "vn", lex)
+    return None
+
+
 def _hit(text: str, start: int, end: int, kind: str, lex: EnglishLexicon) -> NameHit:
     hit = NameHit(start, end, text[start:end], kind, lead=start, tail=end)
     before = text[max(0, start - 40) : start]
@@ -198,10 +228,9 @@ def _context_name(
 ) -> NameHit | None:
     """A name known only by what stands around it: an office or honorific before, or after."""
     k = 0
-    while k < len(tokens) and (
-        fold(tokens[k].group()) in lex.not_name or fold(tokens[k].group()) in lex.title_heads
-    ):
-        k += 1
+    while k < len(tokens) and _not_a_name_word(tokens[k].group(), lex):
+        k += 1  # the words of an office written before the name ("Organizations Choe Hwi")
+    k = _from_family_name(tokens, k, lex)
     rest = tokens[k:]
     if not 2 <= len(rest) <= 4 or any(_not_a_name_word(t.group(), lex) for t in rest):
         return None
@@ -218,6 +247,16 @@ def _context_name(
     if not (led or titled):
         return None
     return _hit(text, start, end, "context", lex)
+
+
+def _from_family_name(tokens: list[regex.Match[str]], k: int, lex: EnglishLexicon) -> int:
+    """Where the name starts when a known family name stands two to four words from the end
+    of the run ("Light Industry Choe Pyong"): the words before it end an office."""
+    for j in range(max(k, len(tokens) - 4), len(tokens) - 1):
+        word = fold(tokens[j].group())
+        if word in lex.kr_surnames or word in lex.cn_surnames or word in lex.vn_surnames:
+            return j
+    return k
 
 
 def _not_a_name_word(token: str, lex: EnglishLexicon) -> bool:

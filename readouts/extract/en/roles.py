@@ -36,6 +36,7 @@ _NEW_SUBJECT = regex.compile(
     regex.I,
 )
 _GOVERNED = regex.compile(r"\b(?:and|of|by|to|from|with|for|at|in|on|the|as well as)\s*$|'s\s*$")
+_PASSIVE = regex.compile(r"\s+by\b")
 _CLAUSE_AND = regex.compile(r"([^,;.]{0,200})([,;])\s*and\s*$")
 _PRONOUN_START = regex.compile(r"[\W]*(?:(He|She)|((?:\p{Lu}\p{Ll}+ )?\p{Lu}\p{Ll}+))\s+")
 
@@ -117,8 +118,8 @@ def assign_roles(
     out = SentenceRoles()
     previous: tuple[int, list[Mention]] | None = None
     for cue in lex.subject_role_re.finditer(text, start, end):
-        if any(s <= cue.start() < e for s, e in taken):
-            continue
+        if any(s <= cue.start() < e for s, e in taken) or _PASSIVE.match(text, cue.end()):
+            continue  # "was attended by X": the people come after, as with an object cue
         role = cue.lastgroup or ""
         subjects = _subjects_before(text, cue.start(), mentions, lex)
         if not subjects and previous and previous[1]:

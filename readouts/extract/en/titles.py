@@ -24,6 +24,7 @@ _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]
 _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
 _TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\b.*$", regex.I)
 _WORD = regex.compile(r"[\p{L}'-]+")
+_ACRONYM = regex.compile(r"\p{Lu}{2,6}")
 _STARTERS = frozenset(
     "the on in at during yesterday today meanwhile also then and of while after before when "
     "where with by from as for to that this".split()
@@ -83,7 +84,10 @@ def _split_and(
         rest = text[m.end() : end]
         if plural and singular_office(rest, lex) is None:
             continue  # "members of the Group and Deputy Directors": both parts are plural
-        if is_title(rest, lex) and lex.title_start_re.match(text, m.end()):
+        if is_title(rest, lex) and (
+            lex.title_start_re.match(text, m.end())
+            or (rest[0].isupper() and lex.title_head_re.search(text, cut, m.start()))
+        ):  # "Premier and State Planning Commission Chairman": two offices, each with a head
             spans.append((cut, m.start()))
             cut = m.end()
     spans.append((cut, end))
@@ -174,10 +178,11 @@ def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titl
         words.pop(0)
     if not words or not lex.title_head_re.search(text, start + words[0].start(), lead):
         return out
+    first = words[1] if len(words) > 1 and _ACRONYM.fullmatch(words[0].group()) else words[0]
     if lex.title_head_re.fullmatch(words[-1].group()) is None and not lex.title_start_re.match(
-        text, start + words[0].start()
+        text, start + first.start()
     ):
-        return out
+        return out  # "WPK Vice Chairman for Economic Affairs X": an acronym before the office
     s = start + words[0].start()
     e = start + words[-1].end()
     if any(w.group()[0].islower() and w.group() not in lex.connectors for w in words):
