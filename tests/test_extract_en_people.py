@@ -102,6 +102,42 @@ def test_roles_and_titles(text: str, expected: People) -> None:
             "made a thorough inspection on behalf of the group.",
             {"Tao Xinyu": (["reported"], ["Secretary of the Party Group"])},
         ),
+        (
+            "The conference was held. Major General Ha Van Son, Director of the Department of "
+            "Logistics, General Department of Politics, and representatives of agencies "
+            "reported on the preparations.",
+            {
+                "Ha Van Son": (
+                    ["reported"],
+                    ["Director of the Department of Logistics, General Department of Politics"],
+                )
+            },
+        ),
+        (
+            "Speaking at the conference, Secretary Ma Tingyu emphasized: Comrade Lu Baiqiang is "
+            "an experienced cadre.",
+            {"Ma Tingyu": (["spoke"], ["Secretary"])},
+        ),
+        (
+            "The Standing Committee held a meeting. Tao Xinyu has regularly attended the "
+            "meetings of the group.",
+            {"Tao Xinyu": (["attended"], [])},
+        ),
+        (
+            "The Standing Committee held a meeting. Tao Xinyu, Deputy Secretary of the Party "
+            "Committee, and members of the Standing Committee made statements.",
+            {"Tao Xinyu": (["spoke"], ["Deputy Secretary of the Party Committee"])},
+        ),
+        (
+            "The session closed. Tao Xinyu, executive chairman of the presidium and the "
+            "director of the Standing Committee, presided over the meeting.",
+            {
+                "Tao Xinyu": (
+                    ["presided"],
+                    ["executive chairman of the presidium", "director of the Standing Committee"],
+                )
+            },
+        ),
     ],
 )
 def test_cues(text: str, expected: People) -> None:

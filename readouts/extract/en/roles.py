@@ -25,7 +25,7 @@ _GAP_TO_VERB = regex.compile(
     r"(?:\s+of\s+the\s+(?:\p{Lu}[\p{L}'-]*\s+)*\p{Lu}[\p{L}'-]*)?"
     r"[\s,]*(?:(?:as well as|along with|together with|and)\s+(?:the\s+)?(?:other\s+)?"
     r"\p{Ll}[^.;:]{0,120}?)?(?:[\s,]*(?:also|jointly|respectively|then|later|successively|both|"
-    r"all|each|again|personally|who|has|have|had|was|were|first|further|finally|"
+    r"all|each|again|personally|who|has|have|had|was|were|first|further|finally|\p{Ll}{3,}ly|"
     rf"{_TIME}|\(\p{{Han}}+\)))*[\s,]*"
 )
 _LIST_GAP = regex.compile(r"[\s,;]*(?:and|as well as|along with|together with)?[\s,]*")
@@ -67,6 +67,9 @@ def _object_roles(
         if role == "spoke" and cue.start() - start > 3:
             continue
         stop = cues[i + 1].start() if i + 1 < len(cues) else end
+        verb = lex.subject_role_re.search(text, cue.end(), stop)
+        if verb:  # "Speaking at the conference, X emphasized: Y is ...": Y is not speaking
+            stop = verb.start()
         roles = {role}
         for combo, extra in lex.object_extra.items():
             if cue.group().lower().startswith(combo):

@@ -18,7 +18,8 @@ _DASH = regex.compile(r"[ ]*(?:-|:)[ ]+")
 _COMMA = regex.compile(r"[ ]*,[ ]*")
 _AND_OTHER = regex.compile(r"[ ]+and other[ ]+")
 _CHUNK_END = regex.compile(r"[,;:\n]|[.](?=\s|$)")
-_AND_SPLIT = regex.compile(r"[ ]+and[ ]+")
+_AND_SPLIT = regex.compile(r"[ ]+and[ ]+(?:the[ ]+)?")
+_AND_START = regex.compile(r"\s*(?:and|as well as)\s", regex.I)
 _LEADING = regex.compile(r"^(?:(?:and|also|as well as|the|other|both|a|an)[ ]+)+", regex.I)
 _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]+)+$")
 _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
@@ -115,15 +116,36 @@ def titles_after(text: str, pos: int, limit: int, lex: EnglishLexicon) -> Titles
         if verb:
             end = verb.start()
         chunk = text[comma.end() : end]
+        if out.spans and (verb or end < limit) and _names_a_body(chunk, lex):
+            out.spans[-1] = (out.spans[-1][0], _trim(text, comma.end(), end)[1])
+            out.end = end  # "Director of the Department of X, General Department of Y"
+            if verb:
+                return out
+            continue
         if not is_title(_LEADING.sub("", chunk), lex) or (end == limit and not verb):
             return out  # an office running into the next name is that person's
         if singular_office(chunk, lex) is not None:
+            if out.spans and _AND_START.match(chunk):
+                return out  # "X, Deputy Secretary, and members of ...": an unnamed group
             _set_group(text, comma.end(), end, lex, out)
         else:
             out.spans.extend(_split_and(text, comma.end(), end, lex))
         out.end = end
         if verb:
             return out
+
+
+def _names_a_body(chunk: str, lex: EnglishLexicon) -> bool:
+    """A capitalised organisation with no office in it ("General Department of Politics"),
+    which names where the office before it sits."""
+    words = chunk.split()
+    if not 0 < len(words) <= 8 or not words[0][0].isupper():
+        return False
+    if lex.title_head_re.search(chunk) is not None:
+        return False
+    if any(not (w[0].isupper() or w in lex.connectors) for w in words):
+        return False
+    return any(w in lex.body_heads for w in words)
 
 
 def _dash_list(text: str, start: int, limit: int, lex: EnglishLexicon, out: Titles) -> Titles:
