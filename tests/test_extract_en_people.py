@@ -138,6 +138,11 @@ def test_roles_and_titles(text: str, expected: People) -> None:
                 )
             },
         ),
+        (
+            "The session closed. Tao Xinyu, Gu Lanfeng and other city leaders on the rostrum "
+            "were seated on the rostrum.",
+            {"Tao Xinyu": (["attended"], []), "Gu Lanfeng": (["attended"], [])},
+        ),
     ],
 )
 def test_cues(text: str, expected: People) -> None:

@@ -104,7 +104,10 @@ def titles_after(text: str, pos: int, limit: int, lex: EnglishLexicon) -> Titles
     other = _AND_OTHER.match(text, pos, limit)
     if other:
         end = _chunk_end(text, other.end(), limit)
-        _set_group(text, other.end(), end, lex, out)
+        verb = lex.subject_role_re.search(text, other.end(), end)
+        end = verb.start() if verb else end
+        if not any(w.lower() in lex.group_words for w in text[other.end() : end].split()[:3]):
+            _set_group(text, other.end(), end, lex, out)  # not "and other city leaders"
         out.end = end
         return out
     while True:
