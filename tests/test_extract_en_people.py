@@ -27,6 +27,11 @@ def _people(text: str) -> People:
         ("Bo Tianming [Po T'ien-ming] chaired it.", ["Bo Tianming"]),
         ("Bo Tianming (Bo Tian-ming) chaired it.", ["Bo Tianming"]),
         ("Bo Tianming 薄天明 chaired it.", ["Bo Tianming"]),
+        (
+            "Wu Haibo, Ding Xiaolin, Shen lirong and Ma Kai",
+            ["Wu Haibo", "Ding Xiaolin", "Shen lirong", "Ma Kai"],
+        ),
+        ("He women and men attended.", []),
         ("Seated are O Chol Min and Kim Yong Bok.", ["O Chol Min", "Kim Yong Bok"]),
         ("Vice Chairman for Youth Organizations Choe Pyong, Premier.", ["Choe Pyong"]),
     ],
@@ -142,6 +147,10 @@ def test_roles_and_titles(text: str, expected: People) -> None:
             "The session closed. Tao Xinyu, Gu Lanfeng and other city leaders on the rostrum "
             "were seated on the rostrum.",
             {"Tao Xinyu": (["attended"], []), "Gu Lanfeng": (["attended"], [])},
+        ),
+        (
+            "On 3 May, Bo Tianming 薄天明 CPC General Secretary presided over a meeting.",
+            {"Bo Tianming": (["presided"], ["CPC General Secretary"])},
         ),
     ],
 )

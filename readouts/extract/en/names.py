@@ -26,6 +26,8 @@ _VN_SYLLABLE = regex.compile(
 _ENGLISH_WORD = regex.compile(
     r"(?:tion|sion|ment|ing|ance|ence|ity|ship|ism|ist|ive|ure|ness|ogy|ies|ics|ern|ese)s?$"
 )
+_LOWER_GIVEN = regex.compile(r" (\p{Ll}{2,9})(?=\s*,|\s+and\s)")
+_LIST_BEFORE = regex.compile(r",\s*$")
 _TITLE_BEFORE_GENERAL = regex.compile(r"\p{Lu}\p{Ll}+[ -]$")
 _PRESS_LIST = regex.compile(r"\s*(?:,|and)\s*")
 _APPOSITIVE_TITLE = regex.compile(r"[\w' ]{0,60},\s*$")
@@ -160,6 +162,11 @@ def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
                 i += n
             else:
                 i += 1
+        if not found and len(tokens) == 1:
+            hit = _lower_case_given_name(text, run, lex)
+            if hit:
+                hits.append(hit)
+                continue
         if not found:
             hit = _context_name(text, run, tokens, lex)
             if hit:
@@ -180,6 +187,24 @@ def _skip_alternates(text: str, hits: list[NameHit]) -> list[NameHit]:
         hit.tail = alt.end() if alt else hit.end
         out.append(hit)
     return out
+
+
+def _lower_case_given_name(
+    text: str, run: regex.Match[str], lex: EnglishLexicon
+) -> NameHit | None:
+    """A Chinese name typed with its given name in lower case ("..., Shen lirong and ..."),
+    trusted only inside a list: a comma before, a comma or "and" after, and a given name of
+    two or three pinyin syllables that is not an English word."""
+    if fold(run.group()) not in lex.cn_surnames:
+        return None
+    if not _LIST_BEFORE.search(text, max(0, run.start() - 4), run.start()):
+        return None
+    m = _LOWER_GIVEN.match(text, run.end())
+    if not m or not _is_given_name(m.group(1), lex) or m.group(1) in lex.pinyin:
+        return None
+    if _ENGLISH_WORD.search(m.group(1)) or len(m.group(1)) < 4:
+        return None
+    return _hit(text, run.start(), m.end(1), "cn", lex)
 
 
 def _one_letter_korean(

@@ -25,6 +25,7 @@ _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]
 _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
 _TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\b.*$", regex.I)
 _WORD = regex.compile(r"[\p{L}'-]+")
+_BARE_OFFICE = regex.compile(r"[ ]+((?:\p{Lu}[\p{L}'-]*[ ]+){1,6})")
 _ACRONYM = regex.compile(r"\p{Lu}{2,6}")
 _STARTERS = frozenset(
     "the on in at during yesterday today meanwhile also then and of while after before when "
@@ -101,6 +102,11 @@ def titles_after(text: str, pos: int, limit: int, lex: EnglishLexicon) -> Titles
     dash = _DASH.match(text, pos, limit)
     if dash:
         return _dash_list(text, dash.end(), limit, lex, out)
+    bare = _BARE_OFFICE.match(text, pos, limit)
+    if bare and lex.subject_role_re.match(text, bare.end()) and is_title(bare.group(1), lex):
+        out.spans.append(_trim(text, bare.start(1), bare.end(1)))
+        out.end = bare.end()  # "X CCP General Secretary presided": no comma around the office
+        return out
     other = _AND_OTHER.match(text, pos, limit)
     if other:
         end = _chunk_end(text, other.end(), limit)
