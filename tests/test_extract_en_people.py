@@ -152,6 +152,26 @@ def test_roles_and_titles(text: str, expected: People) -> None:
             "On 3 May, Bo Tianming 薄天明 CPC General Secretary presided over a meeting.",
             {"Bo Tianming": (["presided"], ["CPC General Secretary"])},
         ),
+        (
+            "The conference was held. Minister of Culture, General Pham Van Hoa, chaired the "
+            "conference.",
+            {"Pham Van Hoa": (["presided"], ["Minister of Culture"])},
+        ),
+        (
+            "The meeting was held. The Chairman of the Provincial Committee and Party Secretary, "
+            "Gao Mingyuan, presided over the meeting.",
+            {
+                "Gao Mingyuan": (
+                    ["presided"],
+                    ["Chairman of the Provincial Committee", "Party Secretary"],
+                )
+            },
+        ),
+        (
+            "The conference was held. Reporting to the Governor on the plan, Comrade Tran Van "
+            "Binh said the work went well.",
+            {"Tran Van Binh": (["spoke"], [])},
+        ),
     ],
 )
 def test_cues(text: str, expected: People) -> None:

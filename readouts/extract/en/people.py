@@ -7,7 +7,12 @@ import regex
 from readouts.extract.en.lexicon import EnglishLexicon, fold
 from readouts.extract.en.names import NameHit
 from readouts.extract.en.roles import Mention, assign_roles
-from readouts.extract.en.titles import singular_office, titles_after, titles_before
+from readouts.extract.en.titles import (
+    singular_office,
+    titles_after,
+    titles_before,
+    titles_set_off_before,
+)
 from readouts.model import Evidence, Participant
 
 _SHORT_SECRETARY = regex.compile(
@@ -27,6 +32,8 @@ def _mentions_in(
         limit = hits[i + 1].lead if i + 1 < len(hits) else e
         floor = out[-1].end if out else s
         before = titles_before(text, hit.lead, floor, lex)
+        if not before.spans and not before.group:
+            before = titles_set_off_before(text, hit.lead, hit.tail, floor, lex)
         after = titles_after(text, hit.tail, limit, lex)
         mention = Mention(hit, min(before.end, hit.lead), after.end, before.spans + after.spans)
         out.append(mention)

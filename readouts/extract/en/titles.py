@@ -26,6 +26,8 @@ _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\
 _TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\b.*$", regex.I)
 _WORD = regex.compile(r"[\p{L}'-]+")
 _BARE_OFFICE = regex.compile(r"[ ]+((?:\p{Lu}[\p{L}'-]*[ ]+){1,6})")
+_COMMA_BEFORE = regex.compile(r",[ ]*$")
+_CLAUSE_BREAK = regex.compile(r"[,;:\n(]|[.](?=\s)|\s[-–—]\s")
 _ACRONYM = regex.compile(r"\p{Lu}{2,6}")
 _STARTERS = frozenset(
     "the on in at during yesterday today meanwhile also then and of while after before when "
@@ -191,6 +193,33 @@ def _set_group(text: str, start: int, end: int, lex: EnglishLexicon, out: Titles
     singular = singular_office(text[s:e], lex)
     if singular:
         out.group = _split_and(text, s, e, lex, plural=True)
+
+
+def titles_set_off_before(
+    text: str, lead: int, tail: int, floor: int, lex: EnglishLexicon
+) -> Titles:
+    """An office set off by commas before the name: "Minister of Defence, General X, chaired",
+    "The Chairman of ... and Party Secretary, X, presided"; the name must be closed by a comma
+    too, or the office would be a label for a list."""
+    out = Titles(end=lead)
+    comma = _COMMA_BEFORE.search(text, max(floor, lead - 4), lead)
+    if comma is None or not _COMMA.match(text, tail):
+        return out
+    start = max(floor, comma.start() - 200)
+    for b in _CLAUSE_BREAK.finditer(text, start, comma.start()):
+        start = b.end()
+    for cue in lex.object_role_re.finditer(text, start, comma.start()):
+        start = cue.end()  # "With the presence of the first secretary of ..., X"
+    s, e = _trim(text, start, comma.start())
+    if (
+        e > s
+        and lex.title_start_re.match(text, s)
+        and is_title(text[s:e], lex)
+        and singular_office(text[s:e], lex) is None
+    ):
+        out.spans = _split_and(text, s, e, lex)
+        out.end = s
+    return out
 
 
 def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titles:
