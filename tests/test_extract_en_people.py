@@ -172,6 +172,38 @@ def test_roles_and_titles(text: str, expected: People) -> None:
             "Binh said the work went well.",
             {"Tran Van Binh": (["spoke"], [])},
         ),
+        (
+            "The State Council held a meeting. Vice Premier Ding Haoran and State Councilor "
+            "Wang Qiu attended.",
+            {
+                "Ding Haoran": (["attended"], ["Vice Premier"]),
+                "Wang Qiu": (["attended"], ["State Councilor"]),
+            },
+        ),
+        (
+            "The summit was held. Lao President Khamphet Vongsavanh and Cambodian Prime "
+            "Minister Sok Vannak attended the meeting.",
+            {
+                "Khamphet Vongsavanh": (["attended"], ["Lao President"]),
+                "Sok Vannak": (["attended"], ["Cambodian Prime Minister"]),
+            },
+        ),
+        (
+            "The conference was held. Politburo member and Standing member of the Secretariat "
+            "Tran Van Khoa attended the conference. Li Ming (centre) chaired the conference.",
+            {
+                "Tran Van Khoa": (
+                    ["attended"],
+                    ["Politburo member", "Standing member of the Secretariat"],
+                ),
+                "Li Ming": (["presided"], []),
+            },
+        ),
+        (
+            "The meeting was held. He Ming, Director of the Office, and members of the "
+            "Standing Committee attended the meeting and reported on the work.",
+            {"He Ming": (["reported", "attended"], ["Director of the Office"])},
+        ),
     ],
 )
 def test_cues(text: str, expected: People) -> None:

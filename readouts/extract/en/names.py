@@ -32,10 +32,11 @@ _TITLE_BEFORE_GENERAL = regex.compile(r"\p{Lu}\p{Ll}+[ -]$")
 _PRESS_LIST = regex.compile(r"\s*(?:,|and)\s*")
 _APPOSITIVE_TITLE = regex.compile(r"[\w' ]{0,60},\s*$")
 _AFTER_TITLE = regex.compile(r"\s*(?:,|-)\s*(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)")
-# Another writing of the name right after it: "Kim Jong Un [Kim Cho'ng-u'n]", "Xi Jinping 习近平",
-# "Li Ming (Li Ming-hua)": a bracket holding only name-like words, or Chinese characters.
+# Another writing of the name right after it, or a note on it: "Kim Jong Un [Kim Cho'ng-u'n]",
+# "Xi Jinping 习近平", "Li Ming (Li Ming-hua)", "Li Ming (centre)": a short bracket without
+# a clause in it, or Chinese characters.
 _ALTERNATE = regex.compile(
-    r"[ ]*(?:\[\p{Lu}[\p{L}'’ -]{0,40}\]|\(\p{Lu}[\p{L}'’ -]{0,40}\)|\p{Han}{2,6}(?![\p{Han}]))"
+    r"[ ]*(?:\[\p{Lu}[\p{L}'’ -]{0,40}\]|\([\p{L}\d'’ ,-]{1,30}\)|\p{Han}{2,6}(?![\p{Han}]))"
 )
 
 
@@ -255,7 +256,7 @@ def _context_name(
     k = 0
     while k < len(tokens) and _not_a_name_word(tokens[k].group(), lex):
         k += 1  # the words of an office written before the name ("Organizations Choe Hwi")
-    k = _from_family_name(tokens, k, lex)
+    k = _after_last_office_word(tokens, _from_family_name(tokens, k, lex), lex)
     rest = tokens[k:]
     if not 2 <= len(rest) <= 4 or any(_not_a_name_word(t.group(), lex) for t in rest):
         return None
@@ -281,6 +282,15 @@ def _from_family_name(tokens: list[regex.Match[str]], k: int, lex: EnglishLexico
         word = fold(tokens[j].group())
         if word in lex.kr_surnames or word in lex.cn_surnames or word in lex.vn_surnames:
             return j
+    return k
+
+
+def _after_last_office_word(tokens: list[regex.Match[str]], k: int, lex: EnglishLexicon) -> int:
+    """ "Lao President Thongloun Sisoulith": a word before the office ("Lao", "Cambodian")
+    leaves the name as the two to four words after the office's last word."""
+    for j in range(len(tokens) - 3, max(k, len(tokens) - 5) - 1, -1):
+        if fold(tokens[j].group()) in lex.title_heads:
+            return j + 1
     return k
 
 

@@ -112,7 +112,9 @@ def titles_after(text: str, pos: int, limit: int, lex: EnglishLexicon) -> Titles
     other = _AND_OTHER.match(text, pos, limit)
     if other:
         end = _chunk_end(text, other.end(), limit)
-        verb = lex.subject_role_re.search(text, other.end(), end)
+        verb = lex.subject_role_re.search(text, other.end(), end) or _VERB_ED.search(
+            text, other.end(), end
+        )  # "and other members of the group conducted ...": the office stops at the verb
         end = verb.start() if verb else end
         if not any(w.lower() in lex.group_words for w in text[other.end() : end].split()[:3]):
             _set_group(text, other.end(), end, lex, out)  # not "and other city leaders"
