@@ -14,7 +14,7 @@ People = dict[str, tuple[list[str], list[str]]]
 
 
 def _people(text: str) -> People:
-    record = readouts.extract(text)
+    record = readouts.extract(text, lang="en")
     assert record.meetings, "no meeting found"
     return {
         p.name: (list(p.roles), [t.text for t in p.titles]) for p in record.meetings[0].participants
@@ -203,6 +203,21 @@ def test_roles_and_titles(text: str, expected: People) -> None:
             "The meeting was held. He Ming, Director of the Office, and members of the "
             "Standing Committee attended the meeting and reported on the work.",
             {"He Ming": (["reported", "attended"], ["Director of the Office"])},
+        ),
+        (
+            "State President Lê Văn Khải chaired a conference in Quảng Ninh. Concluding the "
+            "event, President Khải commended Quảng Ninh's progress.",
+            {"Lê Văn Khải": (["presided", "spoke"], ["State President"])},
+        ),
+        (
+            "The Standing Committee held a meeting. Zhou Mingde, Secretary of the Party "
+            "Committee, attended. Zhou Mingde presided. Secretary Zhou stressed the work.",
+            {
+                "Zhou Mingde": (
+                    ["presided", "spoke", "attended"],
+                    ["Secretary of the Party Committee"],
+                )
+            },
         ),
     ],
 )

@@ -10,6 +10,7 @@ honorific or a rank written right before them, or an office right after them.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,6 +28,8 @@ _ENGLISH_WORD = regex.compile(
     r"(?:tion|sion|ment|ing|ance|ence|ity|ship|ism|ist|ive|ure|ness|ogy|ies|ics|ern|ese)s?$"
 )
 _LOWER_GIVEN = regex.compile(r" (\p{Ll}{2,9})(?=\s*,|\s+and\s)")
+_SHORT_REF = regex.compile(r"(?<=[\p{L}.] )\p{Lu}\p{Ll}+(?![\p{L}'’-]| \p{Lu})")
+_LAST_WORD = regex.compile(r"([\p{L}]+) $")
 _LIST_BEFORE = regex.compile(r",\s*$")
 _TITLE_BEFORE_GENERAL = regex.compile(r"\p{Lu}\p{Ll}+[ -]$")
 _PRESS_LIST = regex.compile(r"\s*(?:,|and)\s*")
@@ -45,7 +48,7 @@ class NameHit:
     start: int
     end: int
     name: str
-    kind: str  # "cn", "vn" or "context"
+    kind: str  # "cn", "vn", "context", or "alias" (a later short form of a full name)
     rank: str | None = None
     rank_start: int | None = None
     lead: int = 0  # start of honorific or rank before the name (== start when none)
@@ -134,9 +137,17 @@ def _kr_cased(lex: EnglishLexicon) -> frozenset[str]:
 
 
 def _is_place(name: str, lex: EnglishLexicon) -> bool:
-    """A place name, or a longer run that starts with a two-word one ("Ha Tinh Dong")."""
-    first_two = " ".join(name.split(" ")[:2])
-    return name in lex.places or (first_two != name and first_two in lex.places)
+    """A place name, or a longer run that starts with a two-word one ("Ha Tinh Dong"), with
+    or without diacritics ("Quảng Ninh")."""
+    folded = fold(name)
+    first_two = " ".join(folded.split(" ")[:2])
+    places = _folded_places(lex)
+    return folded in places or (first_two != folded and first_two in places)
+
+
+@cache
+def _folded_places(lex: EnglishLexicon) -> frozenset[str]:
+    return frozenset(fold(p) for p in lex.places)
 
 
 def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
@@ -174,7 +185,53 @@ def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
                 hits.append(hit)
     hits = _skip_alternates(text, hits)
     _mark_press(text, hits, lex)
-    return hits
+    return _short_references(text, hits, lex)
+
+
+def _short_references(text: str, hits: list[NameHit], lex: EnglishLexicon) -> list[NameHit]:
+    """ "President Cường", "Secretary Zhang": a person named in full before is later called
+    by an office or honorific and one word, the Vietnamese given name or the Chinese family
+    name. Each such reference is a hit under the full name; a word two people share is left
+    alone."""
+    short: dict[str, str | None] = {}
+    first: dict[str, int] = {}
+    for hit in hits:
+        if hit.press or hit.kind == "context" or " " not in hit.name:
+            continue
+        word = _short_form(hit.name, lex)
+        short[word] = None if short.get(word, hit.name) != hit.name else hit.name
+        first.setdefault(hit.name, hit.start)
+    if not short:
+        return hits
+    starts = [h.start for h in hits]
+    extra: list[NameHit] = []
+    for m in _SHORT_REF.finditer(text):
+        full = short.get(m.group())
+        if full is None or m.start() < first[full] or _inside(hits, starts, m.start()):
+            continue
+        before = text[max(0, m.start() - 30) : m.start()]
+        office = _LAST_WORD.search(before)
+        called = office is not None and office.group(1).lower() in lex.title_heads
+        if called or lex.honorific_re.search(before):
+            extra.append(_hit(text, m.start(), m.end(), "alias", lex))
+            extra[-1].name = full
+    return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+
+
+def _short_form(name: str, lex: EnglishLexicon) -> str:
+    """The word a person is called by after the first mention: a Vietnamese given name (the
+    last word), a Chinese family name (the first)."""
+    words = name.split()
+    family = fold(words[0])
+    vietnamese = family in lex.vn_surnames and (
+        family not in lex.cn_surnames or len(words) > 2 or not name.isascii()
+    )
+    return words[-1] if vietnamese else words[0]
+
+
+def _inside(hits: list[NameHit], starts: list[int], at: int) -> bool:
+    i = bisect.bisect_right(starts, at) - 1
+    return i >= 0 and hits[i].start <= at < hits[i].end
 
 
 def _skip_alternates(text: str, hits: list[NameHit]) -> list[NameHit]:

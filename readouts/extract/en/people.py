@@ -116,7 +116,8 @@ def participants(
         if m.hit.rank and person.rank is None:
             person.rank = m.hit.rank
             person.rank_span = (m.hit.rank_start or 0, (m.hit.rank_start or 0) + len(m.hit.rank))
-        for s, e in m.titles:
+        offices = [] if m.hit.kind == "alias" else m.titles  # "PM Chinh" repeats an office
+        for s, e in offices:
             title = singular_office(text[s:e], lex) or text[s:e]
             tkey = _title_key(title)
             if tkey and tkey not in title_keys[key]:
