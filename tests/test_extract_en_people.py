@@ -223,3 +223,21 @@ def test_roles_and_titles(text: str, expected: People) -> None:
 )
 def test_cues(text: str, expected: People) -> None:
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roles"),
+    [
+        ("Gao Wenbo gave a briefing on the plan.", ["reported"]),
+        ("Gao Wenbo, on behalf of the Standing Committee, made a work report.", ["reported"]),
+        ("Gao Wenbo summarized the work.", ["spoke"]),
+        ("Gao Wenbo delivered opening remarks.", ["spoke"]),
+        ("Gao Wenbo gave a mobilization speech.", ["spoke"]),
+        ("Gao Wenbo gave an address.", ["spoke"]),
+        ("Gao Wenbo and Qiu Lan respectively made speeches.", ["spoke"]),
+        ("Gao Wenbo made a report on the speech.", ["reported"]),
+    ],
+)
+def test_role_phrases(sentence: str, roles: list[str]) -> None:
+    people = _people("The meeting was held. " + sentence)
+    assert people["Gao Wenbo"][0] == roles

@@ -26,6 +26,7 @@ _GAP_TO_VERB = regex.compile(
     r"[\s,]*(?:(?:as well as|along with|together with|and)\s+(?:the\s+)?(?:other\s+)?"
     r"\p{Ll}[^.;:]{0,120}?)?(?:[\s,]*(?:also|jointly|respectively|then|later|successively|both|"
     r"all|each|again|personally|who|has|have|had|was|were|first|further|finally|\p{Ll}{3,}ly|"
+    r"on behalf of [^,.;:]{1,80}|"
     rf"{_TIME}|\(\p{{Han}}+\)))*[\s,]*"
 )
 _LIST_GAP = regex.compile(r"[\s,;]*(?:and|as well as|along with|together with)?[\s,]*")
