@@ -219,6 +219,22 @@ def test_roles_and_titles(text: str, expected: People) -> None:
                 )
             },
         ),
+        (
+            "The conference was held. Also attending were Politburo member, Secretary of the "
+            "Party Central Committee, Head of the Central Commission Le Van Tam; Deputy Prime "
+            "Minister Ho Van Ba.",
+            {
+                "Le Van Tam": (
+                    ["attended"],
+                    [
+                        "Politburo member",
+                        "Secretary of the Party Central Committee",
+                        "Head of the Central Commission",
+                    ],
+                ),
+                "Ho Van Ba": (["attended"], ["Deputy Prime Minister"]),
+            },
+        ),
     ],
 )
 def test_cues(text: str, expected: People) -> None:

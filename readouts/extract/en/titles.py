@@ -204,24 +204,29 @@ def titles_set_off_before(
     "The Chairman of ... and Party Secretary, X, presided"; the name must be closed by a comma
     too, or the office would be a label for a list."""
     out = Titles(end=lead)
-    comma = _COMMA_BEFORE.search(text, max(floor, lead - 4), lead)
-    if comma is None or not _COMMA.match(text, tail):
-        return out
+    office = _office_before_comma(text, lead, floor, lex)
+    if office and _COMMA.match(text, tail):
+        out.spans = _split_and(text, office[0], office[1], lex)
+        out.end = office[0]
+    return out
+
+
+def _office_before_comma(text: str, at: int, floor: int, lex: EnglishLexicon) -> Span | None:
+    """The singular office in the comma-separated chunk that ends with a comma right before
+    ``at``; the chunk starts after a clause break or an object cue ("Attending were ...")."""
+    comma = _COMMA_BEFORE.search(text, max(floor, at - 4), at)
+    if comma is None:
+        return None
     start = max(floor, comma.start() - 200)
     for b in _CLAUSE_BREAK.finditer(text, start, comma.start()):
         start = b.end()
     for cue in lex.object_role_re.finditer(text, start, comma.start()):
         start = cue.end()  # "With the presence of the first secretary of ..., X"
     s, e = _trim(text, start, comma.start())
-    if (
-        e > s
-        and lex.title_start_re.match(text, s)
-        and is_title(text[s:e], lex)
-        and singular_office(text[s:e], lex) is None
-    ):
-        out.spans = _split_and(text, s, e, lex)
-        out.end = s
-    return out
+    chunk = text[s:e]
+    if e > s and lex.title_start_re.match(text, s) and is_title(chunk, lex):
+        return None if singular_office(chunk, lex) is not None else (s, e)
+    return None
 
 
 def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titles:
@@ -254,5 +259,16 @@ def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titl
         out.group = _split_and(text, s, e, lex, plural=True)
     else:
         out.spans = _split_and(text, s, e, lex)
+        s = _offices_listed_before(text, s, floor, lex, out)
     out.end = s
     return out
+
+
+def _offices_listed_before(text: str, s: int, floor: int, lex: EnglishLexicon, out: Titles) -> int:
+    """ "Politburo member, Secretary of the Central Committee, Head of the Commission X": the
+    comma-separated offices before the one next to the name are the same person's. Returns
+    where the first of them starts."""
+    while (office := _office_before_comma(text, s, floor, lex)) is not None:
+        out.spans[:0] = _split_and(text, office[0], office[1], lex)
+        s = office[0]
+    return s
