@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -205,17 +205,26 @@ def _short_references(text: str, hits: list[NameHit], lex: EnglishLexicon) -> li
         return hits
     starts = [h.start for h in hits]
     extra: list[NameHit] = []
-    for m in _SHORT_REF.finditer(text):
-        full = short.get(m.group())
-        if full is None or m.start() < first[full] or _inside(hits, starts, m.start()):
+    for word, full in short.items():
+        if full is None:
             continue
-        before = text[max(0, m.start() - 30) : m.start()]
-        office = _LAST_WORD.search(before)
-        called = office is not None and office.group(1).lower() in lex.title_heads
-        if called or lex.honorific_re.search(before):
-            extra.append(_hit(text, m.start(), m.end(), "alias", lex))
-            extra[-1].name = full
+        at = text.find(word, first[full])
+        while at >= 0:
+            m = _SHORT_REF.match(text, at)
+            whole = m is not None and m.end() == at + len(word)
+            if whole and not _inside(hits, starts, at) and _called_by_office(text, at, lex):
+                extra.append(_hit(text, at, at + len(word), "alias", lex))
+                extra[-1].name = full
+            at = text.find(word, at + len(word))
     return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+
+
+def _called_by_office(text: str, at: int, lex: EnglishLexicon) -> bool:
+    before = text[max(0, at - 30) : at]
+    office = _LAST_WORD.search(before)
+    if office is not None and office.group(1).lower() in lex.title_heads:
+        return True
+    return lex.honorific_re.search(before) is not None
 
 
 def _short_form(name: str, lex: EnglishLexicon) -> str:
@@ -310,6 +319,8 @@ def _context_name(
     text: str, run: regex.Match[str], tokens: list[regex.Match[str]], lex: EnglishLexicon
 ) -> NameHit | None:
     """A name known only by what stands around it: an office or honorific before, or after."""
+    if len(tokens) < 2:
+        return None
     k = 0
     while k < len(tokens) and _not_a_name_word(tokens[k].group(), lex):
         k += 1  # the words of an office written before the name ("Organizations Choe Hwi")
@@ -351,6 +362,7 @@ def _after_last_office_word(tokens: list[regex.Match[str]], k: int, lex: English
     return k
 
 
+@lru_cache(maxsize=65536)
 def _not_a_name_word(token: str, lex: EnglishLexicon) -> bool:
     word = fold(token)
     return (
