@@ -32,6 +32,8 @@ def _people(text: str) -> People:
             ["Wu Haibo", "Ding Xiaolin", "Shen lirong", "Ma Kai"],
         ),
         ("He women and men attended.", []),
+        ("Vice Premier Liu He attended. He said so.", ["Liu He"]),
+        ("It was chaired by Gao An.", ["Gao An"]),
         ("Seated are O Chol Min and Kim Yong Bok.", ["O Chol Min", "Kim Yong Bok"]),
         ("Vice Chairman for Youth Organizations Choe Pyong, Premier.", ["Choe Pyong"]),
     ],

@@ -95,13 +95,21 @@ def _is_vn_syllable(token: str, lex: EnglishLexicon) -> bool:
 
 
 def _chinese(tokens: list[regex.Match[str]], i: int, lex: EnglishLexicon) -> int:
-    if (
-        fold(tokens[i].group()) in lex.cn_surnames
-        and i + 1 < len(tokens)
-        and _is_given_name(tokens[i + 1].group(), lex)
-    ):
+    """Family name and given name; a one-syllable given name that is also an English word
+    ("Liu He", "Wang An") only when it ends the run."""
+    if fold(tokens[i].group()) not in lex.cn_surnames or i + 1 >= len(tokens):
+        return 0
+    given = tokens[i + 1].group()
+    if _is_given_name(given, lex):
+        return 2
+    if i + 2 == len(tokens) and fold(given) in _short_english_syllables(lex):
         return 2
     return 0
+
+
+@cache
+def _short_english_syllables(lex: EnglishLexicon) -> frozenset[str]:
+    return frozenset(w for w in lex.not_name & lex.pinyin if len(w) == 2)
 
 
 def _vietnamese(tokens: list[regex.Match[str]], i: int, lex: EnglishLexicon) -> int:
