@@ -254,6 +254,8 @@ def test_cues(text: str, expected: People) -> None:
         ("Gao Wenbo gave an address.", ["spoke"]),
         ("Gao Wenbo and Qiu Lan respectively made speeches.", ["spoke"]),
         ("Gao Wenbo made a report on the speech.", ["reported"]),
+        ("Gao Wenbo attended the meeting to guide and comment.", ["spoke", "attended"]),
+        ("Gao Wenbo presided over the meeting to hear work reports.", ["presided"]),
     ],
 )
 def test_role_phrases(sentence: str, roles: list[str]) -> None:

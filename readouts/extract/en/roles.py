@@ -30,7 +30,10 @@ _GAP_TO_VERB = regex.compile(
     rf"{_TIME}|\(\p{{Han}}+\)))*[\s,]*"
 )
 _LIST_GAP = regex.compile(r"[\s,;]*(?:and|as well as|along with|together with)?[\s,]*")
-_CHAIN_GAP = regex.compile(r"[^.;:]{0,80}?(?:\b(?:and|then|before|after)|,)\s+(?:\w+\s+){0,2}")
+# "presided over the meeting and delivered a speech", "attended the meeting to comment"
+_CHAIN_GAP = regex.compile(
+    r"[^.;:]{0,80}?(?:(?:\b(?:and|then|before|after)|,)\s+(?:\w+\s+){0,2}|\bto\s+)"
+)
 _NEW_SUBJECT = regex.compile(
     r"\b(?:the (?:meeting|conference|session|plenum)|it|he|she|they|which|who|that|participants|"
     r"delegates|everyone)\s+(?:(?:also|further|then|again)\s+)?$",
