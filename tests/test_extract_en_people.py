@@ -237,6 +237,23 @@ def test_roles_and_titles(text: str, expected: People) -> None:
                 "Ho Van Ba": (["attended"], ["Deputy Prime Minister"]),
             },
         ),
+        (
+            "The conference was held. Speaking at the conference, Politburo member, Party "
+            "Central Committee Secretary, Head of the Commission Le Van Tam emphasized the "
+            "task. Secretary of the Party Central Committee Le Van Tam also noted the plan. "
+            "Addressing the Governor, Gao Ming said it.",
+            {
+                "Le Van Tam": (
+                    ["spoke"],
+                    [
+                        "Politburo member",
+                        "Party Central Committee Secretary",
+                        "Head of the Commission",
+                    ],
+                ),
+                "Gao Ming": (["spoke"], []),
+            },
+        ),
     ],
 )
 def test_cues(text: str, expected: People) -> None:

@@ -18,7 +18,7 @@ from readouts.model import Evidence, Participant
 _SHORT_SECRETARY = regex.compile(
     r"(provincial|municipal|city|county) party (?:committee )?secretary"
 )
-_LEADING_THE = regex.compile(r"^the\s+")
+_THE = regex.compile(r"\bthe\b")
 _PUNCT = regex.compile(r"[^\w\s]")
 _LIST_GAP = regex.compile(r"[\s,;]*(?:and)?[\s,]*")
 
@@ -119,7 +119,7 @@ def participants(
         offices = [] if m.hit.kind == "alias" else m.titles  # "PM Chinh" repeats an office
         for s, e in offices:
             title = singular_office(text[s:e], lex) or text[s:e]
-            tkey = _title_key(title)
+            tkey = _title_key(title, lex)
             if tkey and tkey not in title_keys[key]:
                 title_keys[key].add(tkey)
                 person.titles.append(Evidence(text=title, span=(s, e)))
@@ -130,15 +130,23 @@ def participants(
     return kept
 
 
-def _title_key(title: str) -> str:
-    """A key under which two wordings of one office meet ("Provincial Party Secretary" and
-    "Secretary of the Provincial Party Committee")."""
+def _title_key(title: str, lex: EnglishLexicon) -> str:
+    """A key under which two wordings of one office meet ("Provincial Party Secretary",
+    "Party Central Committee Secretary" and "Secretary of the (Provincial) Party (Central)
+    Committee"): the office's head words, then its organisation, without "the"."""
     t = title.lower().strip()
     short = _SHORT_SECRETARY.fullmatch(t)
     if short:
         t = f"secretary of the {short.group(1)} party committee"
-    t = _LEADING_THE.sub("", t)
-    return _PUNCT.sub("", t).strip()
+    t = _PUNCT.sub("", _THE.sub(" ", t))
+    words = t.split()
+    of = words.index("of") if "of" in words else -1
+    if of > 0:  # "secretary of the party central committee"
+        return " ".join(words[:of]) + "|" + " ".join(words[of + 1 :])
+    k = len(words)
+    while k > 1 and (words[k - 1] in lex.title_heads or words[k - 1] in lex.rank_words):
+        k -= 1  # "party central committee deputy secretary"
+    return " ".join(words[k:]) + "|" + " ".join(words[:k]) if k < len(words) else " ".join(words)
 
 
 def _all_mentions(text: str, name: str, region: tuple[int, int]) -> list[tuple[int, int]]:

@@ -224,9 +224,14 @@ def _office_before_comma(text: str, at: int, floor: int, lex: EnglishLexicon) ->
         start = cue.end()  # "With the presence of the first secretary of ..., X"
     s, e = _trim(text, start, comma.start())
     chunk = text[s:e]
-    if e > s and lex.title_start_re.match(text, s) and is_title(chunk, lex):
-        return None if singular_office(chunk, lex) is not None else (s, e)
-    return None
+    if e <= s or not is_title(chunk, lex) or singular_office(chunk, lex) is not None:
+        return None
+    if lex.title_start_re.match(text, s):
+        return (s, e)
+    words = chunk.split()  # "Party Central Committee Secretary": capitalised, ends in a head
+    if lex.title_head_re.fullmatch(words[-1]) is None or words[0].endswith("ing"):
+        return None
+    return (s, e) if all(w[0].isupper() or w in lex.connectors for w in words) else None
 
 
 def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titles:
