@@ -269,6 +269,7 @@ def test_cues(text: str, expected: People) -> None:
         ("Gao Wenbo delivered opening remarks.", ["spoke"]),
         ("Gao Wenbo gave a mobilization speech.", ["spoke"]),
         ("Gao Wenbo gave an address.", ["spoke"]),
+        ("Gao Wenbo delivered the opening speech.", ["spoke"]),
         ("Gao Wenbo and Qiu Lan respectively made speeches.", ["spoke"]),
         ("Gao Wenbo made a report on the speech.", ["reported"]),
         ("Gao Wenbo attended the meeting to guide and comment.", ["spoke", "attended"]),
