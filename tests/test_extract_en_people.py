@@ -254,6 +254,18 @@ def test_roles_and_titles(text: str, expected: People) -> None:
                 "Gao Ming": (["spoke"], []),
             },
         ),
+        (
+            "The Standing Committee held a meeting. Gao Ming presided. The meeting pointed out "
+            "that General Secretary Bo Tianming stressed that reform is key. The meeting "
+            "studied Bo Tianming Thought. General Secretary Bo emphasized in his speech that "
+            "reform is key.",
+            {"Gao Ming": (["presided"], [])},
+        ),
+        (
+            "The news agency reported that Gao Ming presided over the meeting of the Standing "
+            "Committee.",
+            {"Gao Ming": (["presided"], [])},
+        ),
     ],
 )
 def test_cues(text: str, expected: People) -> None:

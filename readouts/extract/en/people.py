@@ -100,9 +100,11 @@ def _carry_labels(text: str, mentions: list[Mention]) -> None:
 def participants(
     text: str, mentions: list[Mention], region: tuple[int, int], lex: EnglishLexicon
 ) -> list[Participant]:
-    """Merge mentions of the same person; keep those with a stated role."""
+    """Merge mentions of the same person; keep those with a stated role, stated at least once
+    where the full name is written (a short "Secretary Xi stressed" alone may be a quotation)."""
     people: dict[str, Participant] = {}
     title_keys: dict[str, set[str]] = {}
+    named: set[str] = set()
     for m in mentions:
         key = fold(m.hit.name).replace(" ", "").replace("-", "")
         person = people.get(key)
@@ -110,6 +112,8 @@ def participants(
             person = Participant(name=m.hit.name, roles=[], titles=[], rank=None, mentions=[])
             people[key] = person
             title_keys[key] = set()
+        if m.roles and m.hit.kind != "alias":
+            named.add(key)
         for role in sorted(m.roles):
             if role not in person.roles:
                 person.roles.append(role)  # type: ignore[arg-type]
@@ -123,7 +127,7 @@ def participants(
             if tkey and tkey not in title_keys[key]:
                 title_keys[key].add(tkey)
                 person.titles.append(Evidence(text=title, span=(s, e)))
-    kept = [p for p in people.values() if p.roles]
+    kept = [p for key, p in people.items() if key in named]
     for p in kept:
         p.mentions = _all_mentions(text, p.name, region)
         p.roles.sort(key=["presided", "spoke", "reported", "attended"].index)

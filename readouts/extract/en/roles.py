@@ -40,6 +40,7 @@ _NEW_SUBJECT = regex.compile(
     regex.I,
 )
 _GOVERNED = regex.compile(r"\b(?:and|of|by|to|from|with|for|at|in|on|the|as well as)\s*$|'s\s*$")
+_REPORTED_SPEECH = regex.compile(r"\bthat\s*$")
 _PASSIVE = regex.compile(r"\s+by\b")
 _CLAUSE_AND = regex.compile(r"([^,;.]{0,200})([,;])\s*and\s*$")
 _PRONOUN_START = regex.compile(r"[\W]*(?:(He|She)|((?:\p{Lu}\p{Ll}+ )?\p{Lu}\p{Ll}+))\s+")
@@ -129,6 +130,10 @@ def assign_roles(
             continue  # "was attended by X": the people come after, as with an object cue
         role = cue.lastgroup or ""
         subjects = _subjects_before(text, cue.start(), mentions, lex)
+        if role == "spoke" and subjects and _REPORTED_SPEECH.search(
+            text, max(0, subjects[-1].start - 8), subjects[-1].start
+        ):
+            subjects = []  # "the meeting pointed out that General Secretary X stressed"
         if not subjects and previous and previous[1]:
             between = [m for m in mentions if previous[0] <= m.hit.start < cue.start()]
             if (
