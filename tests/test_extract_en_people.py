@@ -266,6 +266,16 @@ def test_roles_and_titles(text: str, expected: People) -> None:
             "Committee.",
             {"Gao Ming": (["presided"], [])},
         ),
+        (
+            "The conference was held on May 2.\nAttending the conference:\nVu Van Nam, "
+            "Chairman of the People's Committee\n- Le Thi Hoa, Vice Chairwoman\nThe "
+            "conference reviewed the plan. Participants included Ha Van Son.",
+            {
+                "Vu Van Nam": (["attended"], ["Chairman of the People's Committee"]),
+                "Le Thi Hoa": (["attended"], ["Vice Chairwoman"]),
+                "Ha Van Son": (["attended"], []),
+            },
+        ),
     ],
 )
 def test_cues(text: str, expected: People) -> None:

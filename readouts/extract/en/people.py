@@ -20,6 +20,8 @@ _SHORT_SECRETARY = regex.compile(
 )
 _THE = regex.compile(r"\bthe\b")
 _PUNCT = regex.compile(r"[^\w\s]")
+_HEADER_END = regex.compile(r"\s*:\s*")
+_LINE_START = regex.compile(r"[\s\-*•\d.)]*")
 _LIST_GAP = regex.compile(r"[\s,;]*(?:and)?[\s,]*")
 
 
@@ -34,7 +36,7 @@ def _mentions_in(
         before = titles_before(text, hit.lead, floor, lex)
         if not before.spans and not before.group:
             before = titles_set_off_before(text, hit.lead, hit.tail, floor, lex)
-        after = titles_after(text, hit.tail, limit, lex)
+        after = titles_after(text, hit.tail, limit, lex, name_at_limit=i + 1 < len(hits))
         mention = Mention(hit, min(before.end, hit.lead), after.end, before.spans + after.spans)
         out.append(mention)
         if after.group:
@@ -71,6 +73,7 @@ def collect(
         k = j
     seen: list[Mention] = []
     last_subjects: list[Mention] = []
+    header: set[str] = set()
     for sentence, sentence_hits in by_sentence:
         mentions = _mentions_in(text, sentence, sentence_hits, lex)
         _carry_labels(text, mentions)
@@ -78,7 +81,28 @@ def collect(
         if result.subjects:
             last_subjects = result.subjects
         seen.extend(mentions)
+        if header and _list_line(text, sentence, mentions):
+            mentions[0].roles.update(header)
+        else:
+            header = _list_header(text, sentence, lex)
     return seen
+
+
+def _list_header(text: str, sentence: tuple[int, int], lex: EnglishLexicon) -> set[str]:
+    """ "Attending the conference:" on a line of its own: the role of each line that follows."""
+    cues = list(lex.object_role_re.finditer(text, *sentence))
+    if cues and _HEADER_END.fullmatch(text, cues[-1].end(), sentence[1]):
+        return {cues[-1].lastgroup or ""}
+    return set()
+
+
+def _list_line(text: str, sentence: tuple[int, int], mentions: list[Mention]) -> bool:
+    """A line of such a list: one person, written first, and no role of its own."""
+    return (
+        len(mentions) == 1
+        and not mentions[0].roles
+        and _LINE_START.fullmatch(text, sentence[0], mentions[0].start) is not None
+    )
 
 
 def _carry_labels(text: str, mentions: list[Mention]) -> None:

@@ -98,8 +98,11 @@ def _split_and(
     return [_trim(text, s, e) for s, e in spans if e > s]
 
 
-def titles_after(text: str, pos: int, limit: int, lex: EnglishLexicon) -> Titles:
-    """Offices written right after a name ending at ``pos``, up to ``limit``."""
+def titles_after(
+    text: str, pos: int, limit: int, lex: EnglishLexicon, name_at_limit: bool = True
+) -> Titles:
+    """Offices written right after a name ending at ``pos``, up to ``limit`` (where the next
+    name starts, or the end of the sentence when ``name_at_limit`` is false)."""
     out = Titles(end=pos)
     dash = _DASH.match(text, pos, limit)
     if dash:
@@ -129,13 +132,14 @@ def titles_after(text: str, pos: int, limit: int, lex: EnglishLexicon) -> Titles
         if verb:
             end = verb.start()
         chunk = text[comma.end() : end]
-        if out.spans and (verb or end < limit) and _names_a_body(chunk, lex):
+        open_end = end < limit or not name_at_limit
+        if out.spans and (verb or open_end) and _names_a_body(chunk, lex):
             out.spans[-1] = (out.spans[-1][0], _trim(text, comma.end(), end)[1])
             out.end = end  # "Director of the Department of X, General Department of Y"
             if verb:
                 return out
             continue
-        if not is_title(_LEADING.sub("", chunk), lex) or (end == limit and not verb):
+        if not is_title(_LEADING.sub("", chunk), lex) or not (verb or open_end):
             return out  # an office running into the next name is that person's
         if singular_office(chunk, lex) is not None:
             if out.spans and _AND_START.match(chunk):
