@@ -43,6 +43,27 @@ def test_names(text: str, names: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "rank"),
+    [
+        (
+            "The meeting was held. Brigadier Kofi Mensah attended the meeting.",
+            "Kofi Mensah",
+            "Brigadier",
+        ),
+        (
+            "The meeting was held. Brigadier General Ha Van Son attended the meeting.",
+            "Ha Van Son",
+            "Brigadier General",
+        ),
+        ("The meeting was held. VMar Ri Chol Ho attended the meeting.", "Ri Chol Ho", "VMar"),
+    ],
+)
+def test_ranks(text: str, name: str, rank: str) -> None:
+    person = readouts.extract(text, lang="en").meetings[0].participants[0]
+    assert (person.name, person.rank) == (name, rank)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
