@@ -109,6 +109,7 @@ def _chinese(tokens: list[regex.Match[str]], i: int, lex: EnglishLexicon) -> int
 
 @cache
 def _short_english_syllables(lex: EnglishLexicon) -> frozenset[str]:
+    """Pinyin syllables the lexicon also lists as English words ("he", "an")."""
     return frozenset(w for w in lex.not_name & lex.pinyin if len(w) == 2)
 
 
@@ -155,6 +156,7 @@ def _is_place(name: str, lex: EnglishLexicon) -> bool:
 
 @cache
 def _folded_places(lex: EnglishLexicon) -> frozenset[str]:
+    """Place names without diacritics, so that "Quảng Ninh" meets the table's "Quang Ninh"."""
     return frozenset(fold(p) for p in lex.places)
 
 
@@ -228,6 +230,8 @@ def _short_references(text: str, hits: list[NameHit], lex: EnglishLexicon) -> li
 
 
 def _called_by_office(text: str, at: int, lex: EnglishLexicon) -> bool:
+    """Only an office or honorific right before makes one word a reference to a person: a
+    bare "Zhang" may be a place, a company or the start of someone else's name."""
     before = text[max(0, at - 30) : at]
     office = _LAST_WORD.search(before)
     if office is not None and office.group(1).lower() in lex.title_heads:
@@ -247,6 +251,7 @@ def _short_form(name: str, lex: EnglishLexicon) -> str:
 
 
 def _inside(hits: list[NameHit], starts: list[int], at: int) -> bool:
+    """Whether ``at`` falls inside a name already found (a binary search: hits are sorted)."""
     i = bisect.bisect_right(starts, at) - 1
     return i >= 0 and hits[i].start <= at < hits[i].end
 
