@@ -6,6 +6,10 @@ given name that segments into pinyin syllables, so "Zhang Qingwei" and "Zhang Qi
 that are well-formed Vietnamese syllables, with or without diacritics), and other names
 (Lao, Cuban, Korean, garbled translations) recognised only from their context: an office, an
 honorific or a rank written right before them, or an office right after them.
+
+Then two passes over the names found: a second writing right after a name ("[Kim Cho'ng-u'n]",
+"习近平") is folded into it, and a later short reference ("President Cường", "Secretary
+Zhang") becomes a mention of the person named in full before.
 """
 
 from __future__ import annotations
