@@ -90,6 +90,8 @@ def collect(
 
 def _list_header(text: str, sentence: tuple[int, int], lex: EnglishLexicon) -> set[str]:
     """ "Attending the conference:" on a line of its own: the role of each line that follows."""
+    if not text[sentence[0] : sentence[1]].rstrip().endswith(":"):
+        return set()
     cues = list(lex.object_role_re.finditer(text, *sentence))
     if cues and _HEADER_END.fullmatch(text, cues[-1].end(), sentence[1]):
         return {cues[-1].lastgroup or ""}
