@@ -297,6 +297,16 @@ def test_roles_and_titles(text: str, expected: People) -> None:
                 "Ha Van Son": (["attended"], []),
             },
         ),
+        (
+            "The meeting was held. Gao Ming presided over the meeting, also in attendance were "
+            "Zhou Wei and Li Na. A second meeting was held with Ma Kai in attendance.",
+            {
+                "Gao Ming": (["presided"], []),
+                "Zhou Wei": (["attended"], []),
+                "Li Na": (["attended"], []),
+                "Ma Kai": (["attended"], []),
+            },
+        ),
     ],
 )
 def test_cues(text: str, expected: People) -> None:
