@@ -332,3 +332,17 @@ def test_cues(text: str, expected: People) -> None:
 def test_role_phrases(sentence: str, roles: list[str]) -> None:
     people = _people("The meeting was held. " + sentence)
     assert people["Gao Wenbo"][0] == roles
+
+
+@pytest.mark.parametrize(
+    ("opening", "role"),
+    [
+        ("Taking part in the meeting were", "attended"),
+        ("Also joining were", "attended"),
+        ("Hosting the meeting was", "presided"),
+        ("Seated on the rostrum were", "attended"),
+    ],
+)
+def test_object_phrases(opening: str, role: str) -> None:
+    people = _people(f"The meeting was held. {opening} Gao Wenbo and Qiu Lan.")
+    assert people == {"Gao Wenbo": ([role], []), "Qiu Lan": ([role], [])}
