@@ -346,3 +346,11 @@ def test_role_phrases(sentence: str, roles: list[str]) -> None:
 def test_object_phrases(opening: str, role: str) -> None:
     people = _people(f"The meeting was held. {opening} Gao Wenbo and Qiu Lan.")
     assert people == {"Gao Wenbo": ([role], []), "Qiu Lan": ([role], [])}
+
+
+def test_plural_label_keeps_its_case() -> None:
+    people = _people("The meeting was held. Deputy PMs Gao Wenbo and Qiu Lan also attended.")
+    assert people == {
+        "Gao Wenbo": (["attended"], ["Deputy PM"]),
+        "Qiu Lan": (["attended"], ["Deputy PM"]),
+    }

@@ -59,7 +59,8 @@ def singular_office(chunk: str, lex: EnglishLexicon) -> str | None:
     for m in lex.title_head_re.finditer(chunk):
         singular = lex.plural_heads.get(m.group().lower())
         if singular:
-            return chunk[: m.start()] + singular.lower() + chunk[m.end() :]
+            cased = singular if chunk[m.start()].isupper() else singular.lower()  # "Deputy PM"
+            return chunk[: m.start()] + cased + chunk[m.end() :]
     return None
 
 
