@@ -55,6 +55,7 @@ class EnglishLexicon:
     title_start_re: CaselessPattern
     plural_heads: dict[str, str]
     connectors: frozenset[str]
+    rank_words: frozenset[str]
     group_words: frozenset[str]
     honorific_re: regex.Pattern[str]
     rank_re: regex.Pattern[str]
@@ -122,6 +123,7 @@ def english() -> EnglishLexicon:
         ),
         plural_heads={k.lower(): v for k, v in titles["plural_heads"].items()},
         connectors=frozenset(titles["connectors"]),
+        rank_words=frozenset(titles["rank_words"]),
         group_words=frozenset(titles["group_words"]),
         honorific_re=regex.compile(r"(?<![\w-])(?:" + _words(people["honorifics"]) + r")\s+$"),
         rank_re=regex.compile(r"(?<![\w-])(?:" + _words(people["ranks"]) + r")\s+$"),

@@ -6,12 +6,17 @@ given name that segments into pinyin syllables, so "Zhang Qingwei" and "Zhang Qi
 that are well-formed Vietnamese syllables, with or without diacritics), and other names
 (Lao, Cuban, Korean, garbled translations) recognised only from their context: an office, an
 honorific or a rank written right before them, or an office right after them.
+
+Then two passes over the names found: a second writing right after a name ("[Kim Cho'ng-u'n]",
+"习近平") is folded into it, and a later short reference ("President Cường", "Secretary
+Zhang") becomes a mention of the person named in full before.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -25,12 +30,22 @@ _VN_SYLLABLE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
 _ENGLISH_WORD = regex.compile(
-    r"(?:tion|sion|ment|ing|ance|ence|ity|ship|ism|ist|ive|ure|ness|ogy|ies|ics|ern|ese)$"
+    r"(?:tion|sion|ment|ing|ance|ence|ity|ship|ism|ist|ive|ure|ness|ogy|ies|ics|ern|ese)s?$"
 )
+_LOWER_GIVEN = regex.compile(r" (\p{Ll}{2,9})(?=\s*,|\s+and\s)")
+_SHORT_REF = regex.compile(r"(?<=[\p{L}.] )\p{Lu}\p{Ll}+(?![\p{L}'’-]| \p{Lu})")
+_LAST_WORD = regex.compile(r"([\p{L}]+) $")
+_LIST_BEFORE = regex.compile(r",\s*$")
 _TITLE_BEFORE_GENERAL = regex.compile(r"\p{Lu}\p{Ll}+[ -]$")
 _PRESS_LIST = regex.compile(r"\s*(?:,|and)\s*")
 _APPOSITIVE_TITLE = regex.compile(r"[\w' ]{0,60},\s*$")
 _AFTER_TITLE = regex.compile(r"\s*(?:,|-)\s*(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-]+)")
+# Another writing of the name right after it, or a note on it: "Kim Jong Un [Kim Cho'ng-u'n]",
+# "Xi Jinping 习近平", "Li Ming (Li Ming-hua)", "Li Ming (centre)": a short bracket without
+# a clause in it, or Chinese characters.
+_ALTERNATE = regex.compile(
+    r"[ ]*(?:\[\p{Lu}[\p{L}'’ -]{0,40}\]|\([\p{L}\d'’ ,-]{1,30}\)|\p{Han}{2,6}(?![\p{Han}]))"
+)
 
 
 @dataclass
@@ -38,11 +53,12 @@ class NameHit:
     start: int
     end: int
     name: str
-    kind: str  # "cn", "vn" or "context"
+    kind: str  # "cn", "vn", "context", or "alias" (a later short form of a full name)
     rank: str | None = None
     rank_start: int | None = None
     lead: int = 0  # start of honorific or rank before the name (== start when none)
     press: bool = False
+    tail: int = 0  # end of another writing of the name right after it (== end when none)
 
 
 @cache
@@ -84,13 +100,22 @@ def _is_vn_syllable(token: str, lex: EnglishLexicon) -> bool:
 
 
 def _chinese(tokens: list[regex.Match[str]], i: int, lex: EnglishLexicon) -> int:
-    if (
-        fold(tokens[i].group()) in lex.cn_surnames
-        and i + 1 < len(tokens)
-        and _is_given_name(tokens[i + 1].group(), lex)
-    ):
+    """Family name and given name; a one-syllable given name that is also an English word
+    ("Liu He", "Wang An") only when it ends the run."""
+    if fold(tokens[i].group()) not in lex.cn_surnames or i + 1 >= len(tokens):
+        return 0
+    given = tokens[i + 1].group()
+    if _is_given_name(given, lex):
+        return 2
+    if i + 2 == len(tokens) and fold(given) in _short_english_syllables(lex):
         return 2
     return 0
+
+
+@cache
+def _short_english_syllables(lex: EnglishLexicon) -> frozenset[str]:
+    """Pinyin syllables the lexicon also lists as English words ("he", "an")."""
+    return frozenset(w for w in lex.not_name & lex.pinyin if len(w) == 2)
 
 
 def _vietnamese(tokens: list[regex.Match[str]], i: int, lex: EnglishLexicon) -> int:
@@ -126,9 +151,18 @@ def _kr_cased(lex: EnglishLexicon) -> frozenset[str]:
 
 
 def _is_place(name: str, lex: EnglishLexicon) -> bool:
-    """A place name, or a longer run that starts with a two-word one ("Ha Tinh Dong")."""
-    first_two = " ".join(name.split(" ")[:2])
-    return name in lex.places or (first_two != name and first_two in lex.places)
+    """A place name, or a longer run that starts with a two-word one ("Ha Tinh Dong"), with
+    or without diacritics ("Quảng Ninh")."""
+    folded = fold(name)
+    first_two = " ".join(folded.split(" ")[:2])
+    places = _folded_places(lex)
+    return folded in places or (first_two != folded and first_two in places)
+
+
+@cache
+def _folded_places(lex: EnglishLexicon) -> frozenset[str]:
+    """Place names without diacritics, so that "Quảng Ninh" meets the table's "Quang Ninh"."""
+    return frozenset(fold(p) for p in lex.places)
 
 
 @phrase_cache
@@ -155,26 +189,156 @@ def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
     """Every name in ``text`` (the normalized document), in order."""
     hits: list[NameHit] = []
     for run in _RUN.finditer(text):
-        words = run.group()
-        if " " not in words:
-            continue  # one word: every recogniser needs two
-        base = run.start()
-        found = False
-        for s, e, n in _recognised(words, lex):
-            start, end = base + s, base + e
-            if text[end : end + 5] != " City":
-                hits.append(_hit(text, start, end, "cn" if n == 2 else "vn", lex))
-                found = True
-        if not found:
-            hit = _context_name(text, run, lex)
-            if hit:
-                hits.append(hit)
+        if " " in run.group():
+            found = _run_names(text, run, lex, hits)
+            hit = None if found else _context_name(text, run, lex)
+        else:  # one word: the recognisers need two, so only these can see a name
+            hit = _one_letter_korean(text, run, lex) or _lower_case_given_name(text, run, lex)
+        if hit:
+            hits.append(hit)
+    hits = _skip_alternates(text, hits)
     _mark_press(text, hits, lex)
-    return hits
+    return _short_references(text, hits, lex)
+
+
+def _run_names(text: str, run: regex.Match[str], lex: EnglishLexicon, hits: list[NameHit]) -> bool:
+    """Add the recognised names of a run of two or more capitalised words; whether any was.
+    After a one-letter Korean family name the rest of the run is recognised on its own."""
+    base, words = run.start(), run.group()
+    found = False
+    korean = _one_letter_korean(text, run, lex)
+    if korean:
+        hits.append(korean)
+        found = True
+        tokens = list(_TOKEN_RE.finditer(words))
+        skip = 1 if "-" in tokens[0].group() else 2
+        if skip >= len(tokens):
+            return True
+        base += tokens[skip].start()
+        words = words[tokens[skip].start() :]
+    for s, e, n in _recognised(words, lex):
+        start, end = base + s, base + e
+        if text[end : end + 5] != " City":
+            hits.append(_hit(text, start, end, "cn" if n == 2 else "vn", lex))
+            found = True
+    return found
+
+
+def _short_references(text: str, hits: list[NameHit], lex: EnglishLexicon) -> list[NameHit]:
+    """ "President Cường", "Secretary Zhang": a person named in full before is later called
+    by an office or honorific and one word, the Vietnamese given name or the Chinese family
+    name. Each such reference is a hit under the full name; a word two people share is left
+    alone."""
+    short: dict[str, str | None] = {}
+    first: dict[str, int] = {}
+    for hit in hits:
+        if hit.press or hit.kind == "context" or " " not in hit.name:
+            continue
+        word = _short_form(hit.name, lex)
+        short[word] = None if short.get(word, hit.name) != hit.name else hit.name
+        first.setdefault(hit.name, hit.start)
+    if not short:
+        return hits
+    starts = [h.start for h in hits]
+    extra: list[NameHit] = []
+    for word, full in short.items():
+        if full is None:
+            continue
+        at = text.find(word, first[full])
+        while at >= 0:
+            m = _SHORT_REF.match(text, at)
+            whole = m is not None and m.end() == at + len(word)
+            if whole and not _inside(hits, starts, at) and _called_by_office(text, at, lex):
+                extra.append(_hit(text, at, at + len(word), "alias", lex))
+                extra[-1].name = full
+            at = text.find(word, at + len(word))
+    return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+
+
+def _called_by_office(text: str, at: int, lex: EnglishLexicon) -> bool:
+    """Only an office or honorific right before makes one word a reference to a person: a
+    bare "Zhang" may be a place, a company or the start of someone else's name."""
+    before = text[max(0, at - 30) : at]
+    office = _LAST_WORD.search(before)
+    if office is not None and office.group(1).lower() in lex.title_heads:
+        return True
+    return lex.honorific_re.search(before) is not None
+
+
+def _short_form(name: str, lex: EnglishLexicon) -> str:
+    """The word a person is called by after the first mention: a Vietnamese given name (the
+    last word), a Chinese family name (the first)."""
+    words = name.split()
+    family = fold(words[0])
+    vietnamese = family in lex.vn_surnames and (
+        family not in lex.cn_surnames or len(words) > 2 or not name.isascii()
+    )
+    return words[-1] if vietnamese else words[0]
+
+
+def _inside(hits: list[NameHit], starts: list[int], at: int) -> bool:
+    """Whether ``at`` falls inside a name already found (a binary search: hits are sorted)."""
+    i = bisect.bisect_right(starts, at) - 1
+    return i >= 0 and hits[i].start <= at < hits[i].end
+
+
+def _skip_alternates(text: str, hits: list[NameHit]) -> list[NameHit]:
+    """A second writing of a name in brackets or characters belongs to the name before it:
+    it is not another person, and the sentence goes on after it ("X [Y] chaired")."""
+    out: list[NameHit] = []
+    for hit in hits:
+        if out and out[-1].start <= hit.start < out[-1].tail:
+            continue
+        alt = _ALTERNATE.match(text, hit.end)
+        hit.tail = alt.end() if alt else hit.end
+        out.append(hit)
+    return out
+
+
+def _lower_case_given_name(
+    text: str, run: regex.Match[str], lex: EnglishLexicon
+) -> NameHit | None:
+    """A Chinese name typed with its given name in lower case ("..., Shen lirong and ..."),
+    trusted only inside a list: a comma before, a comma or "and" after, and a given name of
+    two or three pinyin syllables that is not an English word."""
+    if fold(run.group()) not in lex.cn_surnames:
+        return None
+    if not _LIST_BEFORE.search(text, max(0, run.start() - 4), run.start()):
+        return None
+    m = _LOWER_GIVEN.match(text, run.end())
+    if not m or not _is_given_name(m.group(1), lex) or m.group(1) in lex.pinyin:
+        return None
+    if _ENGLISH_WORD.search(m.group(1)) or len(m.group(1)) < 4:
+        return None
+    return _hit(text, run.start(), m.end(1), "cn", lex)
+
+
+def _one_letter_korean(text: str, run: regex.Match[str], lex: EnglishLexicon) -> NameHit | None:
+    """Korean family names of one letter ("O Su Yong") fall outside the word pattern, which
+    needs a lower-case letter: a lone capital in the family-name list right before a run,
+    followed by a hyphenated or two-syllable given name."""
+    start = run.start()
+    if not (
+        start >= 2
+        and text[start - 1] == " "
+        and text[start - 2].lower() in lex.kr_surnames
+        and text[start - 2].isupper()
+        and (start == 2 or not text[start - 3].isalnum())
+    ):
+        return None
+    tokens = list(_TOKEN_RE.finditer(run.group()))
+    first = tokens[0].group()
+    if "-" in first and len(first) <= 9:
+        return _hit(text, start - 2, start + tokens[0].end(), "vn", lex)
+    if len(tokens) >= 2 and all(
+        len(t.group()) <= 5 and fold(t.group()) not in lex.not_name for t in tokens[:2]
+    ):
+        return _hit(text, start - 2, start + tokens[1].end(), "vn", lex)
+    return None
 
 
 def _hit(text: str, start: int, end: int, kind: str, lex: EnglishLexicon) -> NameHit:
-    hit = NameHit(start, end, text[start:end], kind, lead=start)
+    hit = NameHit(start, end, text[start:end], kind, lead=start, tail=end)
     before = text[max(0, start - 40) : start]
     rank = lex.rank_re.search(before)
     if rank and not (
@@ -194,11 +358,12 @@ def _context_words(words: str, lex: EnglishLexicon) -> tuple[int, int, bool] | N
     """Where a run of capitalised words may hold a name known only from its context (the
     words after any leading offices), and whether an office led it; kept per run."""
     tokens = list(_TOKEN_RE.finditer(words))
+    if len(tokens) < 2:
+        return None
     k = 0
-    while k < len(tokens) and (
-        fold(tokens[k].group()) in lex.not_name or fold(tokens[k].group()) in lex.title_heads
-    ):
-        k += 1
+    while k < len(tokens) and _not_a_name_word(tokens[k].group(), lex):
+        k += 1  # the words of an office written before the name ("Organizations Choe Hwi")
+    k = _after_last_office_word(tokens, _from_family_name(tokens, k, lex), lex)
     rest = tokens[k:]
     if not 2 <= len(rest) <= 4 or any(_not_a_name_word(t.group(), lex) for t in rest):
         return None
@@ -227,6 +392,26 @@ def _context_name(text: str, run: regex.Match[str], lex: EnglishLexicon) -> Name
     return _hit(text, start, end, "context", lex)
 
 
+def _from_family_name(tokens: list[regex.Match[str]], k: int, lex: EnglishLexicon) -> int:
+    """Where the name starts when a known family name stands two to four words from the end
+    of the run ("Light Industry Choe Pyong"): the words before it end an office."""
+    for j in range(max(k, len(tokens) - 4), len(tokens) - 1):
+        word = fold(tokens[j].group())
+        if word in lex.kr_surnames or word in lex.cn_surnames or word in lex.vn_surnames:
+            return j
+    return k
+
+
+def _after_last_office_word(tokens: list[regex.Match[str]], k: int, lex: EnglishLexicon) -> int:
+    """ "Lao President Thongloun Sisoulith": a word before the office ("Lao", "Cambodian")
+    leaves the name as the two to four words after the office's last word."""
+    for j in range(len(tokens) - 3, max(k, len(tokens) - 5) - 1, -1):
+        if fold(tokens[j].group()) in lex.title_heads:
+            return j + 1
+    return k
+
+
+@lru_cache(maxsize=65536)
 def _not_a_name_word(token: str, lex: EnglishLexicon) -> bool:
     word = fold(token)
     return (

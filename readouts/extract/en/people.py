@@ -8,14 +8,21 @@ from readouts.extract.en.lexicon import EnglishLexicon, fold
 from readouts.extract.en.memo import phrase_cache
 from readouts.extract.en.names import NameHit
 from readouts.extract.en.roles import Mention, assign_roles
-from readouts.extract.en.titles import singular_office, titles_after, titles_before
+from readouts.extract.en.titles import (
+    singular_office,
+    titles_after,
+    titles_before,
+    titles_set_off_before,
+)
 from readouts.model import Evidence, Participant
 
 _SHORT_SECRETARY = regex.compile(
     r"(provincial|municipal|city|county) party (?:committee )?secretary"
 )
-_LEADING_THE = regex.compile(r"^the\s+")
+_THE = regex.compile(r"\bthe\b")
 _PUNCT = regex.compile(r"[^\w\s]")
+_HEADER_END = regex.compile(r"\s*:\s*")
+_LINE_START = regex.compile(r"[\s\-*•\d.)]*")
 _LIST_GAP = regex.compile(r"[\s,;]*(?:and)?[\s,]*")
 
 
@@ -28,7 +35,9 @@ def _mentions_in(
         limit = hits[i + 1].lead if i + 1 < len(hits) else e
         floor = out[-1].end if out else s
         before = titles_before(text, hit.lead, floor, lex)
-        after = titles_after(text, hit.end, limit, lex)
+        if not before.spans and not before.group:
+            before = titles_set_off_before(text, hit.lead, hit.tail, floor, lex)
+        after = titles_after(text, hit.tail, limit, lex, name_at_limit=i + 1 < len(hits))
         mention = Mention(hit, min(before.end, hit.lead), after.end, before.spans + after.spans)
         out.append(mention)
         if after.group:
@@ -65,6 +74,7 @@ def collect(
         k = j
     seen: list[Mention] = []
     last_subjects: list[Mention] = []
+    header: set[str] = set()
     for sentence, sentence_hits in by_sentence:
         mentions = _mentions_in(text, sentence, sentence_hits, lex)
         _carry_labels(text, mentions)
@@ -72,7 +82,30 @@ def collect(
         if result.subjects:
             last_subjects = result.subjects
         seen.extend(mentions)
+        if header and _list_line(text, sentence, mentions):
+            mentions[0].roles.update(header)
+        else:
+            header = _list_header(text, sentence, lex)
     return seen
+
+
+def _list_header(text: str, sentence: tuple[int, int], lex: EnglishLexicon) -> set[str]:
+    """ "Attending the conference:" on a line of its own: the role of each line that follows."""
+    if not text[sentence[0] : sentence[1]].rstrip().endswith(":"):
+        return set()
+    cues = list(lex.object_role_re.finditer(text, *sentence))
+    if cues and _HEADER_END.fullmatch(text, cues[-1].end(), sentence[1]):
+        return {cues[-1].lastgroup or ""}
+    return set()
+
+
+def _list_line(text: str, sentence: tuple[int, int], mentions: list[Mention]) -> bool:
+    """A line of such a list: one person, written first, and no role of its own."""
+    return (
+        len(mentions) == 1
+        and not mentions[0].roles
+        and _LINE_START.fullmatch(text, sentence[0], mentions[0].start) is not None
+    )
 
 
 def _carry_labels(text: str, mentions: list[Mention]) -> None:
@@ -94,9 +127,11 @@ def _carry_labels(text: str, mentions: list[Mention]) -> None:
 def participants(
     text: str, mentions: list[Mention], region: tuple[int, int], lex: EnglishLexicon
 ) -> list[Participant]:
-    """Merge mentions of the same person; keep those with a stated role."""
+    """Merge mentions of the same person; keep those with a stated role, stated at least once
+    where the full name is written (a short "Secretary Xi stressed" alone may be a quotation)."""
     people: dict[str, Participant] = {}
     title_keys: dict[str, set[str]] = {}
+    named: set[str] = set()
     for m in mentions:
         key = fold(m.hit.name).replace(" ", "").replace("-", "")
         person = people.get(key)
@@ -104,19 +139,22 @@ def participants(
             person = Participant(name=m.hit.name, roles=[], titles=[], rank=None, mentions=[])
             people[key] = person
             title_keys[key] = set()
+        if m.roles and m.hit.kind != "alias":
+            named.add(key)
         for role in sorted(m.roles):
             if role not in person.roles:
                 person.roles.append(role)  # type: ignore[arg-type]
         if m.hit.rank and person.rank is None:
             person.rank = m.hit.rank
             person.rank_span = (m.hit.rank_start or 0, (m.hit.rank_start or 0) + len(m.hit.rank))
-        for s, e in m.titles:
+        offices = [] if m.hit.kind == "alias" else m.titles  # "PM Chinh" repeats an office
+        for s, e in offices:
             title = singular_office(text[s:e], lex) or text[s:e]
-            tkey = _title_key(title)
+            tkey = _title_key(title, lex)
             if tkey and tkey not in title_keys[key]:
                 title_keys[key].add(tkey)
                 person.titles.append(Evidence(text=title, span=(s, e)))
-    kept = [p for p in people.values() if p.roles]
+    kept = [p for key, p in people.items() if key in named]
     for p in kept:
         p.mentions = _all_mentions(text, p.name, region)
         p.roles.sort(key=["presided", "spoke", "reported", "attended"].index)
@@ -124,15 +162,23 @@ def participants(
 
 
 @phrase_cache
-def _title_key(title: str) -> str:
-    """A key under which two wordings of one office meet ("Provincial Party Secretary" and
-    "Secretary of the Provincial Party Committee")."""
+def _title_key(title: str, lex: EnglishLexicon) -> str:
+    """A key under which two wordings of one office meet ("Provincial Party Secretary",
+    "Party Central Committee Secretary" and "Secretary of the (Provincial) Party (Central)
+    Committee"): the office's head words, then its organisation, without "the"."""
     t = title.lower().strip()
     short = _SHORT_SECRETARY.fullmatch(t)
     if short:
         t = f"secretary of the {short.group(1)} party committee"
-    t = _LEADING_THE.sub("", t)
-    return _PUNCT.sub("", t).strip()
+    t = _PUNCT.sub("", _THE.sub(" ", t))
+    words = t.split()
+    of = words.index("of") if "of" in words else -1
+    if of > 0:  # "secretary of the party central committee"
+        return " ".join(words[:of]) + "|" + " ".join(words[of + 1 :])
+    k = len(words)
+    while k > 1 and (words[k - 1] in lex.title_heads or words[k - 1] in lex.rank_words):
+        k -= 1  # "party central committee deputy secretary"
+    return " ".join(words[k:]) + "|" + " ".join(words[:k]) if k < len(words) else " ".join(words)
 
 
 def _all_mentions(text: str, name: str, region: tuple[int, int]) -> list[tuple[int, int]]:

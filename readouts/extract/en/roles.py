@@ -25,17 +25,24 @@ _GAP_TO_VERB = regex.compile(
     r"(?:\s+of\s+the\s+(?:\p{Lu}[\p{L}'-]*\s+)*\p{Lu}[\p{L}'-]*)?"
     r"[\s,]*(?:(?:as well as|along with|together with|and)\s+(?:the\s+)?(?:other\s+)?"
     r"\p{Ll}[^.;:]{0,120}?)?(?:[\s,]*(?:also|jointly|respectively|then|later|successively|both|"
-    r"all|each|again|personally|who|has|have|had|was|were|first|further|finally|"
+    r"all|each|again|personally|who|has|have|had|was|were|first|further|finally|\p{Ll}{3,}ly|"
+    r"on behalf of [^,.;:]{1,80}|"
     rf"{_TIME}|\(\p{{Han}}+\)))*[\s,]*"
 )
 _LIST_GAP = regex.compile(r"[\s,;]*(?:and|as well as|along with|together with)?[\s,]*")
-_CHAIN_GAP = regex.compile(r"[^.;:]{0,80}?(?:\b(?:and|then|before|after)|,)\s+(?:\w+\s+){0,2}")
+# "presided over the meeting and delivered a speech", "attended the meeting to comment"
+_CHAIN_GAP = regex.compile(
+    r"[^.;:]{0,80}?(?:(?:\b(?:and|then|before|after)|,)\s+(?:\w+\s+){0,2}|\bto\s+)"
+)
 _NEW_SUBJECT = regex.compile(
     r"\b(?:the (?:meeting|conference|session|plenum)|it|he|she|they|which|who|that|participants|"
     r"delegates|everyone)\s+(?:(?:also|further|then|again)\s+)?$",
     regex.I,
 )
 _GOVERNED = regex.compile(r"\b(?:and|of|by|to|from|with|for|at|in|on|the|as well as)\s*$|'s\s*$")
+_REPORTED_SPEECH = regex.compile(r"\bthat\s*$")
+_PASSIVE = regex.compile(r"\s+by\b")
+_CLAUSE_AND = regex.compile(r"([^,;.]{0,200})([,;])\s*and\s*$")
 _PRONOUN_START = regex.compile(r"[\W]*(?:(He|She)|((?:\p{Lu}\p{Ll}+ )?\p{Lu}\p{Ll}+))\s+")
 
 
@@ -65,6 +72,9 @@ def _object_roles(
         if role == "spoke" and cue.start() - start > 3:
             continue
         stop = cues[i + 1].start() if i + 1 < len(cues) else end
+        verb = lex.subject_role_re.search(text, cue.end(), stop)
+        if verb:  # "Speaking at the conference, X emphasized: Y is ...": Y is not speaking
+            stop = verb.start()
         roles = {role}
         for combo, extra in lex.object_extra.items():
             if cue.group().lower().startswith(combo):
@@ -75,7 +85,9 @@ def _object_roles(
     return [c.span() for c in cues]
 
 
-def _subjects_before(text: str, at: int, mentions: list[Mention]) -> list[Mention]:
+def _subjects_before(
+    text: str, at: int, mentions: list[Mention], lex: EnglishLexicon
+) -> list[Mention]:
     before = [m for m in mentions if m.end <= at]
     if not before or not _GAP_TO_VERB.fullmatch(text, before[-1].end, at):
         return []
@@ -84,9 +96,20 @@ def _subjects_before(text: str, at: int, mentions: list[Mention]) -> list[Mentio
         if not _LIST_GAP.fullmatch(text, m.end, group[-1].start):
             break
         group.append(m)
-    if _GOVERNED.search(text, max(0, group[-1].start - 30), group[-1].start):
+    if _GOVERNED.search(text, max(0, group[-1].start - 30), group[-1].start) and not _new_clause(
+        text, group[-1].start, lex
+    ):
         return []  # "the decisions of ... and Chairman X, emphasized": X is not the subject
     return group
+
+
+def _new_clause(text: str, at: int, lex: EnglishLexicon) -> bool:
+    """ "; and X deployed" or "A presided over the meeting, and X deployed": the "and" joins
+    two clauses (the one before has its own verb), so X is a subject, not governed."""
+    m = _CLAUSE_AND.search(text, max(0, at - 210), at)
+    if m is None:
+        return False
+    return m.group(2) == ";" or lex.subject_role_re.search(m.group(1)) is not None
 
 
 def assign_roles(
@@ -103,10 +126,14 @@ def assign_roles(
     out = SentenceRoles()
     previous: tuple[int, list[Mention]] | None = None
     for cue in lex.subject_role_re.finditer(text, start, end):
-        if any(s <= cue.start() < e for s, e in taken):
-            continue
+        if any(s <= cue.start() < e for s, e in taken) or _PASSIVE.match(text, cue.end()):
+            continue  # "was attended by X": the people come after, as with an object cue
         role = cue.lastgroup or ""
-        subjects = _subjects_before(text, cue.start(), mentions)
+        subjects = _subjects_before(text, cue.start(), mentions, lex)
+        if role == "spoke" and subjects and _REPORTED_SPEECH.search(
+            text, max(0, subjects[-1].start - 8), subjects[-1].start
+        ):
+            subjects = []  # "the meeting pointed out that General Secretary X stressed"
         if not subjects and previous and previous[1]:
             between = [m for m in mentions if previous[0] <= m.hit.start < cue.start()]
             if (

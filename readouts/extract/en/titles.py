@@ -19,7 +19,8 @@ _DASH = regex.compile(r"[ ]*(?:-|:)[ ]+")
 _COMMA = regex.compile(r"[ ]*,[ ]*")
 _AND_OTHER = regex.compile(r"[ ]+and other[ ]+")
 _CHUNK_END = regex.compile(r"[,;:\n]|[.](?=\s|$)")
-_AND_SPLIT = regex.compile(r"[ ]+and[ ]+")
+_AND_SPLIT = regex.compile(r"[ ]+and[ ]+(?:the[ ]+)?")
+_AND_START = regex.compile(r"\s*(?:and|as well as)\s", regex.I)
 _LEADING = regex.compile(r"^(?:(?:and|also|as well as|the|other|both|a|an)[ ]+)+", regex.I)
 # The last character that cannot be inside _BEFORE_WORDS, searched backwards from the name.
 _RUN_BREAK = regex.compile(r"(?r)[^\p{L}' -]")
@@ -27,6 +28,10 @@ _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]
 _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
 _TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\b.*$", regex.I)
 _WORD = regex.compile(r"[\p{L}'-]+")
+_BARE_OFFICE = regex.compile(r"[ ]+((?:\p{Lu}[\p{L}'-]*[ ]+){1,6})")
+_COMMA_BEFORE = regex.compile(r",[ ]*$")
+_CLAUSE_BREAK = regex.compile(r"[,;:\n(]|[.](?=\s)|\s[-–—]\s")
+_ACRONYM = regex.compile(r"\p{Lu}{2,6}")
 _STARTERS = frozenset(
     "the on in at during yesterday today meanwhile also then and of while after before when "
     "where with by from as for to that this".split()
@@ -59,11 +64,14 @@ def singular_office(chunk: str, lex: EnglishLexicon) -> str | None:
     for m in lex.title_head_re.finditer(chunk):
         singular = lex.plural_heads.get(m.group().lower())
         if singular:
-            return chunk[: m.start()] + singular.lower() + chunk[m.end() :]
+            cased = singular if chunk[m.start()].isupper() else singular.lower()  # "Deputy PM"
+            return chunk[: m.start()] + cased + chunk[m.end() :]
     return None
 
 
 def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start] == " ":
+        start += 1
     chunk = text[start:end]
     lead = _LEADING.match(chunk)
     if lead:
@@ -86,23 +94,39 @@ def _split_and(
         rest = text[m.end() : end]
         if plural and singular_office(rest, lex) is None:
             continue  # "members of the Group and Deputy Directors": both parts are plural
-        if is_title(rest, lex) and lex.title_start_re.match(text, m.end()):
+        if is_title(rest, lex) and (
+            lex.title_start_re.match(text, m.end())
+            or (rest[0].isupper() and lex.title_head_re.search(text, cut, m.start()))
+        ):  # "Premier and State Planning Commission Chairman": two offices, each with a head
             spans.append((cut, m.start()))
             cut = m.end()
     spans.append((cut, end))
     return [_trim(text, s, e) for s, e in spans if e > s]
 
 
-def titles_after(text: str, pos: int, limit: int, lex: EnglishLexicon) -> Titles:
-    """Offices written right after a name ending at ``pos``, up to ``limit``."""
+def titles_after(
+    text: str, pos: int, limit: int, lex: EnglishLexicon, name_at_limit: bool = True
+) -> Titles:
+    """Offices written right after a name ending at ``pos``, up to ``limit`` (where the next
+    name starts, or the end of the sentence when ``name_at_limit`` is false)."""
     out = Titles(end=pos)
     dash = _DASH.match(text, pos, limit)
     if dash:
         return _dash_list(text, dash.end(), limit, lex, out)
+    bare = _BARE_OFFICE.match(text, pos, limit)
+    if bare and lex.subject_role_re.match(text, bare.end()) and is_title(bare.group(1), lex):
+        out.spans.append(_trim(text, bare.start(1), bare.end(1)))
+        out.end = bare.end()  # "X CCP General Secretary presided": no comma around the office
+        return out
     other = _AND_OTHER.match(text, pos, limit)
     if other:
         end = _chunk_end(text, other.end(), limit)
-        _set_group(text, other.end(), end, lex, out)
+        verb = lex.subject_role_re.search(text, other.end(), end) or _VERB_ED.search(
+            text, other.end(), end
+        )  # "and other members of the group conducted ...": the office stops at the verb
+        end = verb.start() if verb else end
+        if not any(w.lower() in lex.group_words for w in text[other.end() : end].split()[:3]):
+            _set_group(text, other.end(), end, lex, out)  # not "and other city leaders"
         out.end = end
         return out
     while True:
@@ -114,15 +138,37 @@ def titles_after(text: str, pos: int, limit: int, lex: EnglishLexicon) -> Titles
         if verb:
             end = verb.start()
         chunk = text[comma.end() : end]
-        if not is_title(_LEADING.sub("", chunk), lex) or (end == limit and not verb):
+        open_end = end < limit or not name_at_limit
+        if out.spans and (verb or open_end) and _names_a_body(chunk, lex):
+            out.spans[-1] = (out.spans[-1][0], _trim(text, comma.end(), end)[1])
+            out.end = end  # "Director of the Department of X, General Department of Y"
+            if verb:
+                return out
+            continue
+        if not is_title(_LEADING.sub("", chunk), lex) or not (verb or open_end):
             return out  # an office running into the next name is that person's
         if singular_office(chunk, lex) is not None:
+            if out.spans and _AND_START.match(chunk):
+                return out  # "X, Deputy Secretary, and members of ...": an unnamed group
             _set_group(text, comma.end(), end, lex, out)
         else:
             out.spans.extend(_split_and(text, comma.end(), end, lex))
         out.end = end
         if verb:
             return out
+
+
+def _names_a_body(chunk: str, lex: EnglishLexicon) -> bool:
+    """A capitalised organisation with no office in it ("General Department of Politics"),
+    which names where the office before it sits."""
+    words = chunk.split()
+    if not 0 < len(words) <= 8 or not words[0][0].isupper():
+        return False
+    if lex.title_head_re.search(chunk) is not None:
+        return False
+    if any(not (w[0].isupper() or w in lex.connectors) for w in words):
+        return False
+    return any(w in lex.body_heads for w in words)
 
 
 def _dash_list(text: str, start: int, limit: int, lex: EnglishLexicon, out: Titles) -> Titles:
@@ -161,6 +207,43 @@ def _set_group(text: str, start: int, end: int, lex: EnglishLexicon, out: Titles
         out.group = _split_and(text, s, e, lex, plural=True)
 
 
+def titles_set_off_before(
+    text: str, lead: int, tail: int, floor: int, lex: EnglishLexicon
+) -> Titles:
+    """An office set off by commas before the name: "Minister of Defence, General X, chaired",
+    "The Chairman of ... and Party Secretary, X, presided"; the name must be closed by a comma
+    too, or the office would be a label for a list."""
+    out = Titles(end=lead)
+    office = _office_before_comma(text, lead, floor, lex)
+    if office and _COMMA.match(text, tail):
+        out.spans = _split_and(text, office[0], office[1], lex)
+        out.end = office[0]
+    return out
+
+
+def _office_before_comma(text: str, at: int, floor: int, lex: EnglishLexicon) -> Span | None:
+    """The singular office in the comma-separated chunk that ends with a comma right before
+    ``at``; the chunk starts after a clause break or an object cue ("Attending were ...")."""
+    comma = _COMMA_BEFORE.search(text, max(floor, at - 4), at)
+    if comma is None:
+        return None
+    start = max(floor, comma.start() - 200)
+    for b in _CLAUSE_BREAK.finditer(text, start, comma.start()):
+        start = b.end()
+    for cue in lex.object_role_re.finditer(text, start, comma.start()):
+        start = cue.end()  # "With the presence of the first secretary of ..., X"
+    s, e = _trim(text, start, comma.start())
+    chunk = text[s:e]
+    if e <= s or not is_title(chunk, lex) or singular_office(chunk, lex) is not None:
+        return None
+    if lex.title_start_re.match(text, s):
+        return (s, e)
+    words = chunk.split()  # "Party Central Committee Secretary": capitalised, ends in a head
+    if lex.title_head_re.fullmatch(words[-1]) is None or words[0].endswith("ing"):
+        return None
+    return (s, e) if all(w[0].isupper() or w in lex.connectors for w in words) else None
+
+
 def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titles:
     """Offices written right before a name whose honorifics start at ``lead``."""
     out = Titles(end=lead)
@@ -183,10 +266,11 @@ def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titl
         words.pop(0)
     if not words or not lex.title_head_re.search(text, start + words[0].start(), lead):
         return out
+    first = words[1] if len(words) > 1 and _ACRONYM.fullmatch(words[0].group()) else words[0]
     if lex.title_head_re.fullmatch(words[-1].group()) is None and not lex.title_start_re.match(
-        text, start + words[0].start()
+        text, start + first.start()
     ):
-        return out
+        return out  # "WPK Vice Chairman for Economic Affairs X": an acronym before the office
     s = start + words[0].start()
     e = start + words[-1].end()
     if any(w.group()[0].islower() and w.group() not in lex.connectors for w in words):
@@ -196,5 +280,16 @@ def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titl
         out.group = _split_and(text, s, e, lex, plural=True)
     else:
         out.spans = _split_and(text, s, e, lex)
+        s = _offices_listed_before(text, s, floor, lex, out)
     out.end = s
     return out
+
+
+def _offices_listed_before(text: str, s: int, floor: int, lex: EnglishLexicon, out: Titles) -> int:
+    """ "Politburo member, Secretary of the Central Committee, Head of the Commission X": the
+    comma-separated offices before the one next to the name are the same person's. Returns
+    where the first of them starts."""
+    while (office := _office_before_comma(text, s, floor, lex)) is not None:
+        out.spans[:0] = _split_and(text, office[0], office[1], lex)
+        s = office[0]
+    return s
