@@ -26,7 +26,8 @@ from readouts.web.limits import DEFAULT_BODY_LIMIT, BodySizeLimit, SecurityHeade
 from readouts.web.page_data import Career
 from readouts.web.render import STATIC_DIR
 
-#: People whose career (meeting ids, months, co-attendees) is kept per process: a few KB each.
+#: People whose page but for its meetings (summary, offices, meeting ids, months,
+#: co-attendees) is kept per process: a few KB each.
 CAREER_ENTRIES = 2000
 
 DESCRIPTION = """Read-only JSON over a corpus of meeting readouts: documents, meetings, people,
@@ -64,7 +65,7 @@ def create_app(store: Store, write_token: str | None = None) -> FastAPI:
     app.state.store = store
     app.state.writable = write_token is not None
     app.state.match_cache = MatchCache()
-    app.state.career_cache = LruCache[Career](CAREER_ENTRIES)
+    app.state.career_cache = LruCache[Career | None](CAREER_ENTRIES)
     install_error_handlers(app)
     app.include_router(api.router, prefix="/api")
     app.include_router(tryit.router)
