@@ -73,6 +73,7 @@ def create_app(store: Store, write_token: str | None = None) -> FastAPI:
         redoc_url=None,
         lifespan=_lifespan,
     )
+    store.map_reads()
     app.state.store = store
     app.state.writable = write_token is not None
     app.state.match_cache = MatchCache()

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import Column, Integer, MetaData, Table, Text, func, inspect, select
 from texts import second_report, standing_meeting, syndicated_copy
 
+from readouts.load import Document
 from readouts.store import Store, StoreError, open_store
 from readouts.store import schema as t
-from readouts.store.ingest import ingest_paths
+from readouts.store.ingest import ingest_documents, ingest_paths
 from readouts.store.migrations import LATEST, add_missing_columns
 from readouts.store.minhash import BANDS
 from readouts.store.queries import MeetingFilter, get_meeting, list_meetings, person_timeline
@@ -184,3 +185,24 @@ def _answers(store: Store) -> tuple[object, ...]:
     assert timeline is not None
     details = [get_meeting(store, m.event_id) for m in meetings.meetings]
     return meetings, timeline.meetings, timeline.co_attendees, details
+
+
+def test_map_reads_maps_a_sqlite_file_and_reads_the_same(store: Store, tmp_path: Path) -> None:
+    """A serving process maps the file; what it reads does not change (PostgreSQL: no-op)."""
+    (tmp_path / "a.txt").write_text(standing_meeting())
+    ingest_paths(store, [tmp_path / "a.txt"])
+    before = _answers(store)
+    store.map_reads()
+    after = _answers(store)
+    assert after == before
+    if store.dialect == "sqlite":
+        with store.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() > 0
+
+
+def test_map_reads_keeps_an_in_memory_store() -> None:
+    with open_store(":memory:") as memory:
+        ingest_documents(memory, [Document("a", standing_meeting())])
+        memory.map_reads()
+        with memory.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(t.documents)).scalar() == 1
