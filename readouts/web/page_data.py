@@ -3,10 +3,11 @@
 These two pages are the ones analysts open most, and the ones with a latency target under
 load (``bench/serve_load.py``).  The general queries in :mod:`readouts.store.queries` answer
 the same questions for the API and the CLI, but in a dozen statements built per call; here
-each page reads what it shows with five to seven statements built once at import (bound
-parameters, expanding ``IN`` lists), and returns the same result models, so the templates and
-the API speak one vocabulary.  A person page shows one page of meetings, newest first,
-instead of the whole career.
+each page reads what it shows with a few statements built once at import (bound parameters,
+expanding ``IN`` lists), and returns the same result models, so the templates and the API
+speak one vocabulary.  A person page shows one page of meetings, newest first, instead of the
+whole career; the rest of it is kept per person and store generation (:class:`Career`), so a
+request reads only the generation, the page's events and the person's part in them.
 """
 
 from __future__ import annotations
@@ -280,19 +281,20 @@ def person_view(
 
 
 def _career(conn: Connection, person_id: str, co_attendees: int) -> Career | None:
-    row = conn.execute(_PERSON, {"person_id": person_id}).mappings().first()
-    if row is None:
+    found = conn.execute(_PERSON, {"person_id": person_id}).mappings().first()
+    if found is None:
         return None
     aliases = list(conn.execute(_ALIASES, {"person_id": person_id}).scalars())
-    fields = {name: row[name] for name in PersonSummary.model_fields if name != "aliases"}
-    offices = conn.execute(_OFFICES, {"person_id": person_id}).mappings()
+    fields = {name: found[name] for name in PersonSummary.model_fields if name != "aliases"}
+    held = conn.execute(_OFFICES, {"person_id": person_id}).mappings()
+    offices = [Office(**dict(office)) for office in held]
     dated = [(row[0], row[1]) for row in conn.execute(_CAREER, {"person_id": person_id})]
     dated.sort(key=lambda row: row[0])
     dated.sort(key=lambda row: row[1] or "", reverse=True)
     months = Counter(date[:7] for _, date in dated if date)
     return Career(
         person=PersonSummary(aliases=aliases, **fields),
-        offices=[Office(**dict(office)) for office in offices],
+        offices=offices,
         meetings=[event_id for event_id, _ in dated],
         months=sorted(months.items()),
         co_attendees=_co_attendees(conn, person_id, co_attendees),
