@@ -54,8 +54,10 @@ def new_id(prefix: str, *parts: str | None) -> str:
     return f"{prefix}_{hashlib.sha256(joined.encode('utf-8')).hexdigest()[:16]}"
 
 
-#: The same, cached: people, posts and bodies recur in document after document.
-make_id = lru_cache(maxsize=65536)(new_id)
+@lru_cache(maxsize=65536)
+def make_id(prefix: str, *parts: str | None) -> str:
+    """:func:`new_id`, cached: people, posts and bodies recur in document after document."""
+    return new_id(prefix, *parts)
 
 
 @lru_cache(maxsize=65536)
