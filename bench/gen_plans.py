@@ -45,6 +45,15 @@ MEETING_KINDS = (
     ("vn_committee", "VN", 5), ("vn_executive", "VN", 2), ("vn_working", "VN", 4),
 )
 
+#: When each provincial people's congress term opened (newest first) and its number.
+CONGRESS_TERMS = (
+    (dt.date(2023, 1, 15), 14), (dt.date(2018, 1, 20), 13), (dt.date(2013, 1, 20), 12),
+    (dt.date(2008, 1, 20), 11),
+)
+
+#: Consecutive documents' days are this many days apart (coprime with the number of days).
+DAY_STRIDE = 7919
+
 
 def plan_for(world: World, seed: int, index: int) -> Plan:
     """The meeting that document ``index`` reports when it is an original."""
@@ -52,11 +61,28 @@ def plan_for(world: World, seed: int, index: int) -> Plan:
     kinds, weights = zip(*[(k, w) for k, _, w in MEETING_KINDS], strict=True)
     kind = rng.choices(kinds, weights)[0]
     country = next(c for k, c, _ in MEETING_KINDS if k == kind)
-    place = rng.choice([p for p in world.places if p.country == country])
-    day = FIRST_DAY + dt.timedelta(days=rng.randint(0, (LAST_DAY - FIRST_DAY).days))
+    place, day = _slot(world, seed, index, country)
     if kind == "democratic_life":
         day = dt.date(day.year, 12, rng.randint(18, 30))
     return PLANNERS[kind](world, place, day, rng)
+
+
+def _slot(world: World, seed: int, index: int, country: str) -> tuple[Jurisdiction, dt.date]:
+    """Where and when document ``index``'s meeting is held, without a body meeting twice a day.
+
+    Real bodies do not hold two meetings of one kind on one day, but independent random days
+    make that common in a large corpus (and the ingest then rightly links the two as reports of
+    one meeting).  So days are dealt out in rounds: document ``index`` gets day ``index *
+    DAY_STRIDE`` (mod the number of days) of round ``index // days``, and the rounds of one day
+    go to different places (an offset drawn per day): two documents of a day share a place only
+    after every place of the country has had a meeting that day.
+    """
+    days = (LAST_DAY - FIRST_DAY).days + 1
+    day_index = (index * DAY_STRIDE + seed) % days
+    places = [p for p in world.places if p.country == country]
+    offset = random.Random(f"{seed}/{day_index}/{country}/places").randrange(len(places))
+    place = places[(index // days + offset) % len(places)]
+    return place, FIRST_DAY + dt.timedelta(days=day_index)
 
 
 def _common(world: World, rng: random.Random, day: dt.date, country: str) -> dict[str, Any]:
@@ -68,7 +94,10 @@ def _common(world: World, rng: random.Random, day: dt.date, country: str) -> dic
         "topic": tuple(rng.choice(pool)),
         "document": rng.choice(work["documents"]),
         "decision": rng.choice(work["decisions"]),
-        "formulations": tuple(rng.sample(usable, rng.randint(0, 2))) if country == "CN" else (),
+        "formulations": (
+            tuple(rng.sample(usable, min(len(usable), rng.randint(0, 2))))
+            if country == "CN" else ()
+        ),
         "directives": tuple(rng.sample(work["directives"], 2)),
     }
 
@@ -130,9 +159,9 @@ def _plan_party_group(world: World, place: Jurisdiction, day: dt.date, rng: rand
 def _plan_congress(world: World, place: Jurisdiction, day: dt.date, rng: random.Random) -> Plan:
     npc, vd1, vd2 = _seats(place, world, day, "npc", "npc_vd1", "npc_vd2")
     vice = place.seat(rng.choice(("vg1", "vg2", "vg3")), day, world)
-    term_start = dt.date(2023, 1, 15) if day >= dt.date(2023, 1, 15) else dt.date(2018, 1, 20)
+    term_start, term = next((start, term) for start, term in CONGRESS_TERMS if day >= start)
     return Plan("congress", place, day, presider=npc, reporters=(vice,), attendees=(vd1, vd2),
-                number=(day - term_start).days // 60 + 1, term=14 if day.year >= 2023 else 13,
+                number=(day - term_start).days // 60 + 1, term=term,
                 **_common(world, rng, day, "CN"))
 
 

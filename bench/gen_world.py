@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 PARTS_FILE = Path(__file__).with_name("generate_parts.toml")
-FIRST_DAY = dt.date(2018, 1, 1)
+FIRST_DAY = dt.date(2011, 1, 1)
 LAST_DAY = dt.date(2024, 12, 31)
 MONTHS = (
     "January February March April May June July August September October November December"

@@ -10,10 +10,10 @@ Every person is composed from syllable lists in ``generate_parts.toml``; places 
 institutions are real so that the extractor resolves jurisdictions.
 
 Document ``i`` depends only on ``(seed, i)``: a 10,000-document corpus is the prefix of the
-100,000-document one, and memory stays flat however many are generated.  The world has about
-400 bodies, so a 100,000-document corpus is dense (a provincial Standing Committee meets
-about three times a week): independent meetings of one body on one day happen, and the
-ingest may link some of them as reports of one meeting.
+100,000-document one, and memory stays flat however many are generated.  The world has 34
+provinces over 2011-2024, and a day's meetings go to different places (``gen_plans._slot``),
+so a body rarely meets twice on one day: the meetings the ingest links as reports of one
+meeting are, nearly all, the generated second reports.
 
     .venv/bin/python bench/generate.py N OUT [--seed S]    # OUT: a directory, or a .jsonl file
 

@@ -9,7 +9,9 @@ Issue 4's target: 50 concurrent clients on loopback for 30 s, no error, p95 late
 3. ``--clients`` connections each run a bounded closed loop for ``--seconds`` (and at most
    ``--max-requests`` each): GET a meeting page or a person page, chosen at random from ids
    sampled from the store (people weighted by how often they attend, as analysts follow the
-   prominent ones), then optionally wait ``--think`` ms.  Each request is timed from sending
+   prominent ones), then optionally wait ``--think`` ms (on average: uniform over twice that;
+   with a pause, each client also starts after one, so that the clients' first requests do
+   not arrive as one burst no group of users would produce).  Each request is timed from sending
    to the last byte of the body.  The client is a minimal HTTP/1.1 keep-alive client on
    asyncio streams so that it costs the shared CPU as little as possible.
 4. It prints requests, errors, throughput and p50/p95/p99 per page, against the target.
@@ -123,6 +125,10 @@ async def client(
     args: argparse.Namespace,
     rng: random.Random,
 ) -> None:
+    if args.think:
+        # Users who pause between pages do not all click at the same instant: each client
+        # starts after a pause of its own, or the first 50 requests would arrive as one burst.
+        await asyncio.sleep(rng.uniform(0, 2 * args.think) / 1000)
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         for _ in range(args.max_requests):

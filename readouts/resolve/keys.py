@@ -45,11 +45,19 @@ def _rules() -> _WordRules:
     )
 
 
-@lru_cache(maxsize=65536)
-def make_id(prefix: str, *parts: str | None) -> str:
-    """``prefix_`` + 16 hex digits of a hash of the parts (None and "" differ)."""
+def new_id(prefix: str, *parts: str | None) -> str:
+    """``prefix_`` + 16 hex digits of a hash of the parts (None and "" differ).
+
+    For ids made once each (an event per new meeting): caching them would only fill the
+    cache of :func:`make_id` and push out the ids that do repeat."""
     joined = "\x1f".join("\x00" if p is None else p for p in parts)
     return f"{prefix}_{hashlib.sha256(joined.encode('utf-8')).hexdigest()[:16]}"
+
+
+@lru_cache(maxsize=65536)
+def make_id(prefix: str, *parts: str | None) -> str:
+    """:func:`new_id`, cached: people, posts and bodies recur in document after document."""
+    return new_id(prefix, *parts)
 
 
 @lru_cache(maxsize=65536)

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
-from readouts.resolve.keys import make_id
+from readouts.resolve.keys import new_id
 from readouts.store import schema as t
 from readouts.store.rows import MeetingRows, Row
 from readouts.store.sql import chunks, is_in
@@ -127,7 +127,7 @@ class EventLinker:
             scored = [pair for pair in scored if pair[0] > 0]
             best = max(scored, key=lambda pair: pair[0])[1] if scored else None
         if best is None:
-            best = _Event(make_id("evt", meeting.meeting_id))
+            best = _Event(new_id("evt", meeting.meeting_id))
             self._new[best.event_id] = _event_row(best.event_id, meeting)
             if key is not None:
                 self._events[key].append(best)

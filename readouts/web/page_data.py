@@ -3,10 +3,11 @@
 These two pages are the ones analysts open most, and the ones with a latency target under
 load (``bench/serve_load.py``).  The general queries in :mod:`readouts.store.queries` answer
 the same questions for the API and the CLI, but in a dozen statements built per call; here
-each page reads what it shows with five to seven statements built once at import (bound
-parameters, expanding ``IN`` lists), and returns the same result models, so the templates and
-the API speak one vocabulary.  A person page shows one page of meetings, newest first,
-instead of the whole career.
+each page reads what it shows with a few statements built once at import (bound parameters,
+expanding ``IN`` lists), and returns the same result models, so the templates and the API
+speak one vocabulary.  A person page shows one page of meetings, newest first, instead of the
+whole career; the rest of it is kept per person and store generation (:class:`Career`), so a
+request reads only the generation, the page's events and the person's part in them.
 """
 
 from __future__ import annotations
@@ -200,11 +201,13 @@ _EVENTS = (
     .select_from(t.events.outerjoin(t.bodies, _b.body_id == _e.body_id))
     .where(_e.event_id.in_(bindparam("event_ids", expanding=True)))
 )
-#: Everyone's participations in the page's meetings (found by meeting, a few rows each; the
-#: person's own are picked in Python: filtering by person would walk their whole career).
+#: The person's participations in the page's meetings: one seek per meeting in the
+#: (person_id, event_id) index, so neither their whole career nor everyone else at those
+#: meetings is read.
 _FACTS = (
-    select(_p.person_id, _p.event_id, _p.doc_id, *(_p[r] for r in ROLES), _pt.title)
+    select(_p.event_id, _p.doc_id, *(_p[r] for r in ROLES), _pt.title)
     .select_from(t.participations.outerjoin(t.participation_titles, _pt.participation_id == _p.id))
+    .where(_p.person_id == bindparam("person_id"))
     .where(_p.event_id.in_(bindparam("event_ids", expanding=True)))
     .order_by(_p.event_id, _p.doc_id, _pt.position)
 )
@@ -228,9 +231,12 @@ _NAMES = select(t.people.c.person_id, t.people.c.name, t.people.c.jurisdiction).
 
 @dataclass(frozen=True)
 class Career:
-    """What grows with a person's career, computed once per person and store generation:
-    their meetings newest first, the months they met in, and their co-attendees."""
+    """Everything on a person's page but the page of meetings, computed once per person and
+    store generation: who they are, their offices, their meetings newest first, the months
+    they met in, and their co-attendees."""
 
+    person: PersonSummary
+    offices: list[Office]
     meetings: list[str]  # event ids, newest first (undated last)
     months: list[tuple[str, int]]  # ("2023-05", meetings that month), oldest first
     co_attendees: list[CoAttendee]
@@ -252,40 +258,43 @@ def person_view(
     limit: int,
     offset: int,
     co_attendees: int,
-    cache: LruCache[Career] | None = None,
+    cache: LruCache[Career | None] | None = None,
 ) -> PersonView | None:
     """A person, their offices, one page of their meetings (newest first), the months they met
     in (for the timeline) and their most frequent co-attendees."""
-    row = conn.execute(_PERSON, {"person_id": person_id}).mappings().first()
-    if row is None:
-        return None
-    aliases = list(conn.execute(_ALIASES, {"person_id": person_id}).scalars())
-    fields = {name: row[name] for name in PersonSummary.model_fields if name != "aliases"}
-    view = PersonView(
-        person=PersonSummary(aliases=aliases, **fields),
-        offices=[
-            Office(**dict(o)) for o in conn.execute(_OFFICES, {"person_id": person_id}).mappings()
-        ],
-    )
     if cache is None:
         career = _career(conn, person_id, co_attendees)
     else:  # kept per person and generation: it costs a pass over the whole career
         key = (person_id, co_attendees, generation(conn))
         career = cache.get(key, lambda: _career(conn, person_id, co_attendees))
+    if career is None:
+        return None
     ids = career.meetings[offset : offset + limit]
     found = {row["event_id"]: row for row in conn.execute(_EVENTS, {"event_ids": ids}).mappings()}
-    view.meetings = _timeline(conn, person_id, [found[i] for i in ids if i in found])
-    view.months = career.months
-    view.co_attendees = career.co_attendees
-    return view
+    return PersonView(
+        person=career.person,
+        offices=career.offices,
+        meetings=_timeline(conn, person_id, [found[i] for i in ids if i in found]),
+        months=career.months,
+        co_attendees=career.co_attendees,
+    )
 
 
-def _career(conn: Connection, person_id: str, co_attendees: int) -> Career:
+def _career(conn: Connection, person_id: str, co_attendees: int) -> Career | None:
+    found = conn.execute(_PERSON, {"person_id": person_id}).mappings().first()
+    if found is None:
+        return None
+    aliases = list(conn.execute(_ALIASES, {"person_id": person_id}).scalars())
+    fields = {name: found[name] for name in PersonSummary.model_fields if name != "aliases"}
+    held = conn.execute(_OFFICES, {"person_id": person_id}).mappings()
+    offices = [Office(**dict(office)) for office in held]
     dated = [(row[0], row[1]) for row in conn.execute(_CAREER, {"person_id": person_id})]
     dated.sort(key=lambda row: row[0])
     dated.sort(key=lambda row: row[1] or "", reverse=True)
     months = Counter(date[:7] for _, date in dated if date)
     return Career(
+        person=PersonSummary(aliases=aliases, **fields),
+        offices=offices,
         meetings=[event_id for event_id, _ in dated],
         months=sorted(months.items()),
         co_attendees=_co_attendees(conn, person_id, co_attendees),
@@ -309,5 +318,5 @@ def _co_attendees(conn: Connection, person_id: str, limit: int) -> list[CoAttend
 
 def _timeline(conn: Connection, person_id: str, events: Sequence[Any]) -> list[TimelineMeeting]:
     ids = [event["event_id"] for event in events]
-    parts = conn.execute(_FACTS, {"event_ids": ids}).mappings()
-    return timeline_meetings(events, (p for p in parts if p["person_id"] == person_id))
+    parts = conn.execute(_FACTS, {"person_id": person_id, "event_ids": ids}).mappings()
+    return timeline_meetings(events, parts)

@@ -6,13 +6,15 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, Table, Text, func, inspect, select
-from texts import standing_meeting, syndicated_copy
+from texts import second_report, standing_meeting, syndicated_copy
 
+from readouts.load import Document
 from readouts.store import Store, StoreError, open_store
 from readouts.store import schema as t
-from readouts.store.ingest import ingest_paths
+from readouts.store.ingest import ingest_documents, ingest_paths
 from readouts.store.migrations import LATEST, add_missing_columns
 from readouts.store.minhash import BANDS
+from readouts.store.queries import MeetingFilter, get_meeting, list_meetings, person_timeline
 from readouts.store.url import database_url, resolve_target
 
 
@@ -110,7 +112,7 @@ def test_an_older_store_is_migrated_on_open(store_target: str) -> None:
         indexes = {i["name"] for i in inspect(conn).get_indexes("participations")}
         versions = conn.execute(select(t.schema_version.c.version)).scalars().all()
     assert "ix_participations_name_key" not in indexes
-    assert "ix_participations_person_id" in indexes
+    assert "ix_participations_person_event" in indexes
     assert sorted(versions) == list(range(1, LATEST + 1))
 
 
@@ -142,3 +144,65 @@ def test_migration_3_signs_stored_documents_again(store_target: str, tmp_path: P
             bands = conn.execute(select(func.count()).select_from(t.minhash_bands)).scalar()
     assert summary.near_duplicates == 1
     assert bands == BANDS
+
+
+def test_migration_4_indexes_participations_by_person_and_by_event(
+    store_target: str, tmp_path: Path
+) -> None:
+    """A store as version 3 left it (single-column indexes on person and event) gets the two
+    composite indexes in their place, and answers the person and meeting queries as before."""
+    (tmp_path / "a.txt").write_text(standing_meeting())
+    (tmp_path / "b.txt").write_text(second_report())
+    (tmp_path / "c.txt").write_text(standing_meeting(day=17, topic="the summer harvest"))
+    with open_store(store_target) as opened:
+        ingest_paths(opened, [tmp_path])
+        before = _answers(opened)
+        with opened.begin() as conn:
+            for index in t.PARTICIPATION_INDEXES:
+                conn.exec_driver_sql(f"DROP INDEX {index.name}")
+            for column in ("person_id", "event_id"):
+                conn.exec_driver_sql(
+                    f"CREATE INDEX ix_participations_{column} ON participations ({column})"
+                )
+            conn.execute(t.schema_version.delete().where(t.schema_version.c.version > 3))
+    with open_store(store_target) as opened:
+        with opened.begin() as conn:
+            found = inspect(conn).get_indexes("participations")
+        indexes = {index["name"]: index["column_names"] for index in found}
+        after = _answers(opened)
+    assert indexes["ix_participations_person_event"] == ["person_id", "event_id", "date"]
+    assert indexes["ix_participations_event_person"] == ["event_id", "person_id"]
+    assert "ix_participations_person_id" not in indexes
+    assert "ix_participations_event_id" not in indexes
+    assert after == before
+    assert before[1]  # the secretary's two meetings, one of them reported twice
+
+
+def _answers(store: Store) -> tuple[object, ...]:
+    meetings = list_meetings(store, MeetingFilter())
+    person = next(p.person_id for p in meetings.meetings[0].presiders)
+    timeline = person_timeline(store, person)
+    assert timeline is not None
+    details = [get_meeting(store, m.event_id) for m in meetings.meetings]
+    return meetings, timeline.meetings, timeline.co_attendees, details
+
+
+def test_map_reads_maps_a_sqlite_file_and_reads_the_same(store: Store, tmp_path: Path) -> None:
+    """A serving process maps the file; what it reads does not change (PostgreSQL: no-op)."""
+    (tmp_path / "a.txt").write_text(standing_meeting())
+    ingest_paths(store, [tmp_path / "a.txt"])
+    before = _answers(store)
+    store.map_reads()
+    after = _answers(store)
+    assert after == before
+    if store.dialect == "sqlite":
+        with store.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() > 0
+
+
+def test_map_reads_keeps_an_in_memory_store() -> None:
+    with open_store(":memory:") as memory:
+        ingest_documents(memory, [Document("a", standing_meeting())])
+        memory.map_reads()
+        with memory.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(t.documents)).scalar() == 1
