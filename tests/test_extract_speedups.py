@@ -60,7 +60,10 @@ def test_prefilter_guard_prefixes() -> None:
 
     assert guard(["made an? report", "chaired"]) == "(?=c(?:h(?:a))|m(?:a(?:d)))"
     assert guard(["an? x"]) == "(?=a)"
-    assert guard(["(?:a|b)?c"]) == ""
+    assert guard(["(?:a|b)?c"]) == "(?=a|b|c)"
+    assert guard(["(?:also )?in attendance"]) == "(?=a(?:l(?:s))|i(?:n(?:\\ )))"
+    assert guard(["(?:a|b)?\\w"]) == ""
+    assert guard(["(?:a|b)?"]) == ""
     assert guard([r"\w+ said"]) == ""
     assert guard(["Ha Noi", "Hanoi"], fold=False) == "(?=H(?:a(?:\\ |n)))"
 
@@ -164,7 +167,8 @@ def test_prefilter_guard_descends_into_a_leading_group() -> None:
     from readouts.extract.en.prefilter import guard
 
     assert guard(["(?:ab|cd)e", "x"]) == "(?=a(?:b)|c(?:d)|x)"
-    assert guard(["(?:ab|cd)?e"]) == ""
+    assert guard(["(?:ab|cd)?e"]) == "(?=a(?:b)|c(?:d)|e)"
+    assert guard(["(?:ab|cd){0,2}e"]) == ""
     assert guard(["(?P<k>ab)c"]) == "(?=a(?:b))"
     assert guard([r"(\d)x"]) == ""
     assert guard(["(?=a)b"]) == ""

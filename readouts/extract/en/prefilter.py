@@ -5,8 +5,9 @@ of the text; most fail on their first letters.  A look-ahead over the cues' firs
 written as a tree ("(?=c(?:h(?:a)|o(?:n))|p(?:r(?:e))...)"), rejects those positions after a
 few comparisons.  Every cue starts with its literal prefix, so a position the guard rejects is
 one no cue matches at: the pattern finds exactly what it found without the guard.  A cue
-that starts with a group gives the group's alternatives' prefixes; one that may start with
-anything ("\\w+ said", "(?:a|the)? ...") leaves the pattern unguarded.
+that starts with a group gives the group's alternatives' prefixes, and one that starts with an
+optional group ("(?:also )?in attendance") those and the prefixes of what follows the group;
+one that may start with anything ("\\w+ said", "(?:a|the)?\\w+") leaves the pattern unguarded.
 """
 
 from __future__ import annotations
@@ -46,7 +47,11 @@ def _prefixes(cue: str, fold: bool) -> set[str]:
     for alternative in _alternatives(cue):
         group = _leading_group(alternative)
         if group is not None:
-            inner = _prefixes(group, fold)
+            inside, after = group
+            inner = _prefixes(inside, fold)
+            if after is not None:  # an optional group: a match may start after it
+                following = _prefixes(after, fold) if after else set()
+                inner = inner | following if inner and following else set()
             if not inner:
                 return set()
             out |= inner
@@ -58,9 +63,11 @@ def _prefixes(cue: str, fold: bool) -> set[str]:
     return out
 
 
-def _leading_group(alternative: str) -> str | None:
-    """The inside of a group ``alternative`` starts with, if it must match there: a plain,
-    non-capturing or named group with no quantifier after it."""
+def _leading_group(alternative: str) -> tuple[str, str | None] | None:
+    """The inside of a plain, non-capturing or named group ``alternative`` starts with, and
+    ``None`` if the group must match there, or what follows it if the group is optional
+    ("?" or "*"; a lazy or possessive mark after it is skipped); ``None`` for a group with
+    another quantifier."""
     if alternative.startswith("(?:"):
         start = 3
     elif alternative.startswith("(?P<"):
@@ -81,9 +88,13 @@ def _leading_group(alternative: str) -> str | None:
             continue
         depth += {"(": 1, ")": -1}.get(c, 0)
         if depth == 0:
-            if alternative[i + 1 : i + 2] in _QUANTIFIERS:
-                return None  # the group may match nothing
-            return alternative[start:i]
+            quantifier = alternative[i + 1 : i + 2]
+            if quantifier in ("?", "*"):  # the group may match nothing
+                rest = i + 3 if alternative[i + 2 : i + 3] in ("?", "+") else i + 2
+                return alternative[start:i], alternative[rest:]
+            if quantifier in _QUANTIFIERS:
+                return None
+            return alternative[start:i], None
         i += 1
     return None
 
