@@ -207,3 +207,24 @@ def test_sentence_breaks_in_two_steps(text: str) -> None:
         if not m.group().startswith(" ") or sentences._NEXT_STARTS.match(text, m.end())
     ]
     assert two_steps == [m.span() for m in sentences._BOUNDARY.finditer(text)]
+
+
+_VENUE_TEXT = (
+    "held at in the Great Hall of People Center Centre Guest House Guesthouse Hotel Plaza "
+    "Theatre Ha Noi , ( ) . ; met concluded".split()
+)
+
+
+@given(st.lists(st.sampled_from([*_VENUE_TEXT, "x", "\n"]), max_size=25), st.data())
+def test_a_venue_lies_only_where_a_venue_head_starts(words: list[str], data: st.DataObject) -> None:
+    from bisect import bisect_left
+
+    from readouts.extract.en import place
+
+    text = " ".join(words)
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    heads = place._venue_heads(text)
+    at = bisect_left(heads, s)
+    if at == len(heads) or heads[at] >= e:
+        assert place._patterns()["venue"].search(text, s, e) is None

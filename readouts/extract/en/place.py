@@ -10,6 +10,7 @@ letter-for-letter unaccented copy of the text, so that spans stay true.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -30,6 +31,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     venues = "|".join(table["venue_heads"])
     held_at = "|".join(table["held_at"])
     return {
+        "venue_head": regex.compile(rf"(?:{venues})"),
         "location": regex.compile(
             rf"\b(?:{held_at})\b[^.;]{{0,60}}?\bin\s+(?:the\s+)?"
             r"(?:(?:[\p{Ll}-]+\s+){0,3}(?:province|city|county|district)\s+of\s+)?"
@@ -75,6 +77,14 @@ def _place_context() -> tuple[CaselessPattern, CaselessPattern]:
     return CaselessPattern(rf"\b(?:{visited})\s+(?:the\s+)?$"), CaselessPattern(rf"(?:{own})")
 
 
+@lru_cache(maxsize=4)
+def _venue_heads(text: str) -> list[int]:
+    """Where a venue head could start in ``text``, in order: a venue lies in a sentence only
+    if one of these does, so the venue pattern (which tries every position of a sentence) is
+    run only over such sentences.  Overlapping matches are kept, so that no start is missed."""
+    return [m.start() for m in _patterns()["venue_head"].finditer(text, overlapped=True)]
+
+
 def location(
     text: str, anchor: Anchor, lex: EnglishLexicon, section: Sequence[tuple[int, int]] = ()
 ) -> tuple[str, tuple[int, int]] | None:
@@ -84,7 +94,11 @@ def location(
     establishing sentence holds it in."""
     text = unaccented(text)
     pats = _patterns()
+    heads = _venue_heads(text)
     for s, e in (anchor.sentence, *(x for x in section if x != anchor.sentence)):
+        at = bisect_left(heads, s)
+        if at == len(heads) or heads[at] >= e:
+            continue  # no venue head ("Hall", "Center") starts in the sentence
         venue = pats["venue"].search(text, s, e)
         if venue:
             return venue.group("place"), venue.span("place")
