@@ -219,6 +219,8 @@ _VENUE_TEXT = (
 def test_a_venue_lies_only_where_a_venue_head_starts(words: list[str], data: st.DataObject) -> None:
     from bisect import bisect_left
 
+    import regex
+
     from readouts.extract.en import place
 
     text = " ".join(words)
@@ -228,3 +230,5 @@ def test_a_venue_lies_only_where_a_venue_head_starts(words: list[str], data: st.
     at = bisect_left(heads, s)
     if at == len(heads) or heads[at] >= e:
         assert place._patterns()["venue"].search(text, s, e) is None
+    every = regex.compile(place._venue_head().pattern)
+    assert heads == [m.start() for m in every.finditer(text, overlapped=True)]

@@ -9,6 +9,7 @@ letter-for-letter unaccented copy of the text, so that spans stay true.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
@@ -31,7 +32,6 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     venues = "|".join(table["venue_heads"])
     held_at = "|".join(table["held_at"])
     return {
-        "venue_head": regex.compile(rf"(?:{venues})"),
         "location": regex.compile(
             rf"\b(?:{held_at})\b[^.;]{{0,60}}?\bin\s+(?:the\s+)?"
             r"(?:(?:[\p{Ll}-]+\s+){0,3}(?:province|city|county|district)\s+of\s+)?"
@@ -81,8 +81,21 @@ def _place_context() -> tuple[CaselessPattern, CaselessPattern]:
 def _venue_heads(text: str) -> list[int]:
     """Where a venue head could start in ``text``, in order: a venue lies in a sentence only
     if one of these does, so the venue pattern (which tries every position of a sentence) is
-    run only over such sentences.  Overlapping matches are kept, so that no start is missed."""
-    return [m.start() for m in _patterns()["venue_head"].finditer(text, overlapped=True)]
+    run only over such sentences.  Each search starts one past the last start, so that no
+    start is missed; the heads are plain words, which ``re`` finds by its fast first-letter
+    scan."""
+    head = _venue_head()
+    starts = []
+    found = head.search(text)
+    while found:
+        starts.append(found.start())
+        found = head.search(text, found.start() + 1)
+    return starts
+
+
+@cache
+def _venue_head() -> re.Pattern[str]:
+    return re.compile("|".join(lx.toml(LANG, "meetings.toml")["venue_heads"]))
 
 
 def location(
