@@ -195,8 +195,7 @@ def test_year_patterns_with_the_word_first(words: list[str]) -> None:
     ]
     cut = dates._CONGRESS_TERM.source.index("))") + 2
     congress = CaselessPattern(
-        r"\b(?:congress|(?:re-?)?appointed|(?:re-?)?elected)"
-        + dates._CONGRESS_TERM.source[cut:]
+        r"\b(?:congress|(?:re-?)?appointed|(?:re-?)?elected)" + dates._CONGRESS_TERM.source[cut:]
     )
     assert [m.span() for m in dates._CONGRESS_TERM.finditer(text)] == [
         m.span() for m in congress.finditer(text)
@@ -238,3 +237,26 @@ def test_a_venue_lies_only_where_a_venue_head_starts(words: list[str], data: st.
         assert place._patterns()["venue"].search(text, s, e) is None
     every = regex.compile(place._venue_head().pattern)
     assert heads == [m.start() for m in every.finditer(text, overlapped=True)]
+
+
+@given(
+    st.one_of(st.none(), st.integers(1990, 2030)),
+    st.one_of(st.none(), st.integers(1, 12)),
+    st.one_of(st.none(), st.integers(1, 31)),
+    st.booleans(),
+    st.sampled_from(
+        ["", "Work in 2023. On March 3, 2021 the meeting.", "The 2021-2026 term congress"]
+    ),
+)
+def test_a_year_is_read_only_when_resolve_uses_it(
+    year: int | None, month: int | None, day: int | None, dated: bool, text: str
+) -> None:
+    import datetime as dt
+
+    from readouts.extract.en.header import Header
+
+    head = Header(reference=dt.date(2024, 5, 6) if dated else None, text=text)
+    hit = dates.DateHit(0, 1, year, month, day)
+    assert dates.resolve(hit, head.reference, head.year_to_resolve(hit)) == dates.resolve(
+        hit, head.reference, head.year_for(month)
+    )
