@@ -260,3 +260,24 @@ def test_a_year_is_read_only_when_resolve_uses_it(
     assert dates.resolve(hit, head.reference, head.year_to_resolve(hit)) == dates.resolve(
         hit, head.reference, head.year_for(month)
     )
+
+
+@given(
+    st.sampled_from(range(len(_CUES))),
+    st.lists(
+        st.sampled_from([*_CUE_WORDS, "the", "X", "_", "7", ",", "\n", "\t", "\x1c", "é", "\xa0"]),
+        max_size=25,
+    ),
+    st.sampled_from(["", " " * 600]),
+)
+def test_ascii_patterns_find_what_the_unicode_ones_find(
+    which: int, words: list[str], padding: str
+) -> None:
+    from readouts.extract.en.caseless import ascii_lower
+
+    pattern = CaselessPattern(r"\b(?:" + "|".join(_CUES[which]) + r")\b")
+    text = padding + " ".join(words)  # long enough to take the ASCII patterns when it may
+    for start in (0, len(text) // 2):
+        spans = [m.span() for m in pattern.finditer(text, start)]
+        unicode = pattern._compiled.finditer(ascii_lower(text), start)
+        assert spans == [m.span() for m in unicode]
