@@ -281,3 +281,39 @@ def test_ascii_patterns_find_what_the_unicode_ones_find(
         spans = [m.span() for m in pattern.finditer(text, start)]
         unicode = pattern._compiled.finditer(ascii_lower(text), start)
         assert spans == [m.span() for m in unicode]
+
+
+_FAMILIES = ("subject_role_re", "object_role_re", "held_re", "agenda_re", "directive_re")
+
+
+@given(
+    st.sampled_from(_FAMILIES),
+    st.lists(st.sampled_from([*_CUE_WORDS, "the", "X", ",", ".", "\n", "é"]), max_size=30),
+    st.data(),
+)
+def test_cue_index_skips_only_spans_without_a_match(
+    family: str, words: list[str], data: st.DataObject
+) -> None:
+    from readouts.extract.en.lexicon import english
+
+    fast = getattr(english(), family)
+    plain = CaselessPattern(fast.source)
+    text = " " * 500 + " ".join(words)  # long enough for the index
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    found = fast.search(text, pos, endpos)
+    expected = plain.search(text, pos, endpos)
+    assert (found and found.span()) == (expected and expected.span())
+    spans = [m.span() for m in fast.finditer(text, pos, endpos)]
+    assert spans == [m.span() for m in plain.finditer(text, pos, endpos)]
+
+
+def test_literal_prefixes_are_whole() -> None:
+    from readouts.extract.en.prefilter import literal_prefixes
+
+    assert literal_prefixes(["(?:also )?in attendance", "chaired by"]) == {
+        "also ",
+        "in attendance",
+        "chaired by",
+    }
+    assert literal_prefixes([r"\w+ said", "said"]) is None

@@ -40,7 +40,19 @@ def prefix_tree(cues: Iterable[str], fold: bool = True) -> str:
     return _tree(sorted(prefixes)) if prefixes else ""
 
 
-def _prefixes(cue: str, fold: bool) -> set[str]:
+def literal_prefixes(cues: Iterable[str], fold: bool = True) -> set[str] | None:
+    """Every literal prefix of the cues in full (not cut to the guard's depth), or ``None`` if
+    a cue has none: every match of a cue starts with one of them."""
+    out: set[str] = set()
+    for cue in cues:
+        found = _prefixes(cue, fold, depth=None)
+        if not found:
+            return None
+        out |= found
+    return out
+
+
+def _prefixes(cue: str, fold: bool, depth: int | None = _DEPTH) -> set[str]:
     """The literal prefixes of ``cue``'s alternatives, or an empty set if one has none.  A
     leading group ("(?:the meeting|it) is") gives its own alternatives' prefixes."""
     out: set[str] = set()
@@ -48,15 +60,15 @@ def _prefixes(cue: str, fold: bool) -> set[str]:
         group = _leading_group(alternative)
         if group is not None:
             inside, after = group
-            inner = _prefixes(inside, fold)
+            inner = _prefixes(inside, fold, depth)
             if after is not None:  # an optional group: a match may start after it
-                following = _prefixes(after, fold) if after else set()
+                following = _prefixes(after, fold, depth) if after else set()
                 inner = inner | following if inner and following else set()
             if not inner:
                 return set()
             out |= inner
             continue
-        prefix = _literal_prefix(alternative, fold)
+        prefix = _literal_prefix(alternative, fold, depth)
         if not prefix:
             return set()
         out.add(prefix)
@@ -137,8 +149,8 @@ def _class_end(cue: str, i: int) -> int:
     return j + 1
 
 
-def _literal_prefix(alternative: str, fold: bool) -> str:
-    """The letters every match of ``alternative`` starts with (up to ``_DEPTH``)."""
+def _literal_prefix(alternative: str, fold: bool, depth: int | None = _DEPTH) -> str:
+    """The letters every match of ``alternative`` starts with (up to ``depth``)."""
     out: list[str] = []
     for c in alternative:
         if c in _META:
@@ -148,7 +160,7 @@ def _literal_prefix(alternative: str, fold: bool) -> str:
         if fold and not c.isascii():
             break  # lower-casing beyond ASCII is not one character for one
         out.append(c)
-    prefix = "".join(out[:_DEPTH])
+    prefix = "".join(out[:depth])
     return prefix.lower() if fold else prefix
 
 
