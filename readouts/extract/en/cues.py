@@ -1,11 +1,12 @@
 """Sentences a cue pattern cannot match in, told by one Aho-Corasick pass over the text.
 
-The role, meeting and agenda cues are run sentence by sentence, and most sentences hold none
-of a family's cues: the engine still tries every position of each.  Every match of a cue
-starts with one of the cue's literal prefixes (see ``prefilter``), so where no prefix of a
-family starts between ``pos`` and ``endpos`` its pattern finds nothing there, and is not run.
-One automaton holds the prefixes of every family; its hits for a text are kept for the last
-few texts.  Short texts (phrases) are searched directly.
+The role, meeting, meeting-type and agenda cues are run sentence by sentence (or over parts
+of one), and most sentences hold none of a family's cues: the engine still tries every
+position of each.  Every match of a cue starts with one of the cue's literal prefixes (see
+``prefilter``), so where no prefix of a family starts between ``pos`` and ``endpos`` its
+pattern finds nothing there, and is not run.  One automaton holds the prefixes of every
+family; its hits for a text are kept for the last few texts.  Short texts (phrases) are
+searched directly.
 """
 
 from __future__ import annotations

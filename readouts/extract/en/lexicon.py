@@ -104,6 +104,7 @@ def _families(
         "held": list(meetings["held"]),
         "agenda": [c for k, v in agenda.items() if k != "directives" for c in v],
         "directive": list(agenda["directives"]),
+        **{f"type{i}": [p] for i, (_, p) in enumerate(meetings["types"])},
     }
 
 
@@ -167,7 +168,8 @@ def english() -> EnglishLexicon:
             r"\b(?:" + _guarded(_alternation(meetings["held"])) + r")\b", index, "held"
         ),
         types=tuple(
-            (t, CaselessPattern(_guarded(p) if guard([p]) else p)) for t, p in meetings["types"]
+            (t, CuePattern(_guarded(p) if guard([p]) else p, index, f"type{i}"))
+            for i, (t, p) in enumerate(meetings["types"])
         ),
         other_meeting_re=CaselessPattern(
             r"\b(?:" + _guarded(_alternation(meetings["other_meeting_before"])) + r")\s+"
