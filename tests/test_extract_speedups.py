@@ -283,7 +283,15 @@ def test_ascii_patterns_find_what_the_unicode_ones_find(
         assert spans == [m.span() for m in unicode]
 
 
-_FAMILIES = ("subject_role_re", "object_role_re", "held_re", "agenda_re", "directive_re")
+_FAMILIES = (
+    "subject_role_re",
+    "object_role_re",
+    "held_re",
+    "agenda_re",
+    "directive_re",
+    "meeting_noun_re",
+    "other_meeting_re",
+)
 
 
 @given(

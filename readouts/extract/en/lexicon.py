@@ -104,6 +104,8 @@ def _families(
         "held": list(meetings["held"]),
         "agenda": [c for k, v in agenda.items() if k != "directives" for c in v],
         "directive": list(agenda["directives"]),
+        "noun": list(meetings["nouns"]),
+        "other_meeting": list(meetings["other_meeting_before"]),
         **{f"type{i}": [p] for i, (_, p) in enumerate(meetings["types"])},
     }
 
@@ -161,8 +163,8 @@ def english() -> EnglishLexicon:
         object_role_re=object_re,
         object_role_groups=object_groups,
         object_extra=roles["object_extra"],
-        meeting_noun_re=CaselessPattern(
-            r"\b(?:" + _guarded(_alternation(meetings["nouns"])) + r")\b"
+        meeting_noun_re=CuePattern(
+            r"\b(?:" + _guarded(_alternation(meetings["nouns"])) + r")\b", index, "noun"
         ),
         held_re=CuePattern(
             r"\b(?:" + _guarded(_alternation(meetings["held"])) + r")\b", index, "held"
@@ -171,9 +173,11 @@ def english() -> EnglishLexicon:
             (t, CuePattern(_guarded(p) if guard([p]) else p, index, f"type{i}"))
             for i, (t, p) in enumerate(meetings["types"])
         ),
-        other_meeting_re=CaselessPattern(
+        other_meeting_re=CuePattern(
             r"\b(?:" + _guarded(_alternation(meetings["other_meeting_before"])) + r")\s+"
-            r"(?:the\s+)?(?:[\w'’-]+\s+){0,6}$"
+            r"(?:the\s+)?(?:[\w'’-]+\s+){0,6}$",
+            index,
+            "other_meeting",
         ),
         ordinals=dict(meetings["ordinals"]),
         body_heads=frozenset(meetings["body_heads"]),
