@@ -41,6 +41,9 @@ class CueIndex:
             self._automaton.add_word(prefix, (len(prefix), tuple(sorted(kinds))))
         self._automaton.make_automaton()
         self.starts = lru_cache(maxsize=4)(self._starts)
+        #: The last text asked about and its starts, as one tuple (a thread reads a matching
+        #: pair): the patterns of one sentence ask about the same text again and again.
+        self._last: tuple[str, dict[str, list[int]]] = ("", {})
 
     def _starts(self, text: str) -> dict[str, list[int]]:
         out: dict[str, list[int]] = {kind: [] for kind in self.kinds}
@@ -54,9 +57,12 @@ class CueIndex:
 
     def may_start(self, text: str, kind: str, pos: int, endpos: int) -> bool:
         """Whether a cue of ``kind`` may start in ``[pos, endpos)`` of ``text``."""
-        if kind not in self.kinds or len(text) < _INDEXED_FROM:
+        if len(text) < _INDEXED_FROM or kind not in self.kinds:
             return True
-        starts = self.starts(text)[kind]
+        last = self._last
+        if last[0] is not text:
+            last = self._last = (text, self.starts(text))
+        starts = last[1][kind]
         i = bisect_left(starts, pos)
         return i < len(starts) and starts[i] < endpos
 
