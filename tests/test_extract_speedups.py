@@ -60,7 +60,10 @@ def test_prefilter_guard_prefixes() -> None:
 
     assert guard(["made an? report", "chaired"]) == "(?=c(?:h(?:a))|m(?:a(?:d)))"
     assert guard(["an? x"]) == "(?=a)"
-    assert guard(["(?:a|b)?c"]) == ""
+    assert guard(["(?:a|b)?c"]) == "(?=a|b|c)"
+    assert guard(["(?:also )?in attendance"]) == "(?=a(?:l(?:s))|i(?:n(?:\\ )))"
+    assert guard(["(?:a|b)?\\w"]) == ""
+    assert guard(["(?:a|b)?"]) == ""
     assert guard([r"\w+ said"]) == ""
     assert guard(["Ha Noi", "Hanoi"], fold=False) == "(?=H(?:a(?:\\ |n)))"
 
@@ -164,14 +167,16 @@ def test_prefilter_guard_descends_into_a_leading_group() -> None:
     from readouts.extract.en.prefilter import guard
 
     assert guard(["(?:ab|cd)e", "x"]) == "(?=a(?:b)|c(?:d)|x)"
-    assert guard(["(?:ab|cd)?e"]) == ""
+    assert guard(["(?:ab|cd)?e"]) == "(?=a(?:b)|c(?:d)|e)"
+    assert guard(["(?:ab|cd){0,2}e"]) == ""
     assert guard(["(?P<k>ab)c"]) == "(?=a(?:b))"
     assert guard([r"(\d)x"]) == ""
     assert guard(["(?=a)b"]) == ""
 
 
 _YEAR_TEXT = (
-    "in of during born the year 2023 2021-2025 congress Congress term , xin 1999 prepar".split()
+    "in of during born the year 2023 2021-2025 congress Congress term , xin 1999 prepar "
+    "appointed re-elected Reappointed re elected".split()
 )
 
 
@@ -182,12 +187,16 @@ def test_year_patterns_with_the_word_first(words: list[str]) -> None:
     text = " ".join(words)
     year = r"(?:19|20)\d\d"
     plain = re.compile(
-        rf"(?<!born )\b(?:in|of|during)\s+(?:the\s+year\s+)?(?P<y>{year})\b(?!\s*[-–/])"
+        rf"(?<!born )\b(?:in|of|during)\s+(?:the\s+year\s+)?(?P<y>{year})\b(?!\s*[-–/])",
+        re.I,
     )
     assert [m.span() for m in dates._YEAR_MENTION.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
-    congress = CaselessPattern("\\b" + dates._CONGRESS_TERM.source.replace(r"(?<!\wcongress)", ""))
+    cut = dates._CONGRESS_TERM.source.index("))") + 2
+    congress = CaselessPattern(
+        r"\b(?:congress|(?:re-?)?appointed|(?:re-?)?elected)" + dates._CONGRESS_TERM.source[cut:]
+    )
     assert [m.span() for m in dates._CONGRESS_TERM.finditer(text)] == [
         m.span() for m in congress.finditer(text)
     ]
@@ -203,3 +212,118 @@ def test_sentence_breaks_in_two_steps(text: str) -> None:
         if not m.group().startswith(" ") or sentences._NEXT_STARTS.match(text, m.end())
     ]
     assert two_steps == [m.span() for m in sentences._BOUNDARY.finditer(text)]
+
+
+_VENUE_TEXT = (
+    "held at in the Great Hall of People Center Centre Guest House Guesthouse Hotel Plaza "
+    "Theatre Ha Noi , ( ) . ; met concluded".split()
+)
+
+
+@given(st.lists(st.sampled_from([*_VENUE_TEXT, "x", "\n"]), max_size=25), st.data())
+def test_a_venue_lies_only_where_a_venue_head_starts(words: list[str], data: st.DataObject) -> None:
+    from bisect import bisect_left
+
+    import regex
+
+    from readouts.extract.en import place
+
+    text = " ".join(words)
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    heads = place._venue_heads(text)
+    at = bisect_left(heads, s)
+    if at == len(heads) or heads[at] >= e:
+        assert place._patterns()["venue"].search(text, s, e) is None
+    every = regex.compile(place._venue_head().pattern)
+    assert heads == [m.start() for m in every.finditer(text, overlapped=True)]
+
+
+@given(
+    st.one_of(st.none(), st.integers(1990, 2030)),
+    st.one_of(st.none(), st.integers(1, 12)),
+    st.one_of(st.none(), st.integers(1, 31)),
+    st.booleans(),
+    st.sampled_from(
+        ["", "Work in 2023. On March 3, 2021 the meeting.", "The 2021-2026 term congress"]
+    ),
+)
+def test_a_year_is_read_only_when_resolve_uses_it(
+    year: int | None, month: int | None, day: int | None, dated: bool, text: str
+) -> None:
+    import datetime as dt
+
+    from readouts.extract.en.header import Header
+
+    head = Header(reference=dt.date(2024, 5, 6) if dated else None, text=text)
+    hit = dates.DateHit(0, 1, year, month, day)
+    assert dates.resolve(hit, head.reference, head.year_to_resolve(hit)) == dates.resolve(
+        hit, head.reference, head.year_for(month)
+    )
+
+
+@given(
+    st.sampled_from(range(len(_CUES))),
+    st.lists(
+        st.sampled_from([*_CUE_WORDS, "the", "X", "_", "7", ",", "\n", "\t", "\x1c", "é", "\xa0"]),
+        max_size=25,
+    ),
+    st.sampled_from(["", " " * 600]),
+)
+def test_ascii_patterns_find_what_the_unicode_ones_find(
+    which: int, words: list[str], padding: str
+) -> None:
+    from readouts.extract.en.caseless import ascii_lower
+
+    pattern = CaselessPattern(r"\b(?:" + "|".join(_CUES[which]) + r")\b")
+    text = padding + " ".join(words)  # long enough to take the ASCII patterns when it may
+    for start in (0, len(text) // 2):
+        spans = [m.span() for m in pattern.finditer(text, start)]
+        unicode = pattern._compiled.finditer(ascii_lower(text), start)
+        assert spans == [m.span() for m in unicode]
+
+
+_FAMILIES = (
+    "subject_role_re",
+    "object_role_re",
+    "held_re",
+    "agenda_re",
+    "directive_re",
+    "meeting_noun_re",
+    "other_meeting_re",
+)
+
+
+@given(
+    st.integers(0, 40),
+    st.lists(st.sampled_from([*_CUE_WORDS, "the", "X", ",", ".", "\n", "é"]), max_size=30),
+    st.data(),
+)
+def test_cue_index_skips_only_spans_without_a_match(
+    which: int, words: list[str], data: st.DataObject
+) -> None:
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    patterns = [getattr(lex, f) for f in _FAMILIES] + [p for _, p in lex.types]
+    fast = patterns[which % len(patterns)]
+    plain = CaselessPattern(fast.source)
+    text = " " * 500 + " ".join(words)  # long enough for the index
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    found = fast.search(text, pos, endpos)
+    expected = plain.search(text, pos, endpos)
+    assert (found and found.span()) == (expected and expected.span())
+    spans = [m.span() for m in fast.finditer(text, pos, endpos)]
+    assert spans == [m.span() for m in plain.finditer(text, pos, endpos)]
+
+
+def test_literal_prefixes_are_whole() -> None:
+    from readouts.extract.en.prefilter import literal_prefixes
+
+    assert literal_prefixes(["(?:also )?in attendance", "chaired by"]) == {
+        "also ",
+        "in attendance",
+        "chaired by",
+    }
+    assert literal_prefixes([r"\w+ said", "said"]) is None

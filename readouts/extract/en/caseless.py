@@ -22,16 +22,42 @@ _KEEP = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
 _CACHED_FROM = 512  # shorter texts (phrases, chunks) are cheaper to copy than to look up
 
 
+#: Characters ``\s`` matches in Unicode mode only.  In a text with none of them and nothing
+#: beyond ASCII, a pattern compiled with ``re.ASCII`` finds exactly what the Unicode one finds
+#: (``\w``, ``\b``, ``\d`` and ``\s`` agree on every ASCII character but these), and the
+#: engine tests word characters by a table instead of asking the Unicode database.
+_UNICODE_SPACES = re.compile("[\x1c-\x1f]")
+
+#: The last text, its lower-case copy and whether the ASCII patterns may read it, as one tuple
+#: so that a thread reads a matching triple.
+_LAST: tuple[str, str, bool] = ("", "", False)
+
+
 def ascii_lower(text: str) -> str:
     """``text`` with A-Z lower-cased and every other character unchanged."""
+    return _lowered(text)[0]
+
+
+def _lowered(text: str) -> tuple[str, bool]:
+    """``ascii_lower(text)``, and whether the ASCII-mode patterns may run over it.  The
+    patterns of one text ask for its copy again and again: the last text is recognised by
+    identity first, which is cheaper than the cache's lookup.  A short text (a phrase) runs
+    the Unicode patterns: it is not worth the test."""
+    global _LAST
+    last = _LAST
+    if text is last[0]:
+        return last[1], last[2]
     if len(text) < _CACHED_FROM:
-        return _lower(text)
-    return _ascii_lower_cached(text)
+        return _lower(text), False
+    lowered, plain = _ascii_lower_cached(text)
+    _LAST = (text, lowered, plain)
+    return lowered, plain
 
 
 @lru_cache(maxsize=4)
-def _ascii_lower_cached(text: str) -> str:
-    return _lower(text)
+def _ascii_lower_cached(text: str) -> tuple[str, bool]:
+    lowered = _lower(text)
+    return lowered, lowered.isascii() and _UNICODE_SPACES.search(lowered) is None
 
 
 def _lower(text: str) -> str:
@@ -61,24 +87,38 @@ def lower_source(source: str) -> str:
 class CaselessPattern:
     """The subset of a compiled pattern's interface the extractor uses, ignoring ASCII case."""
 
-    __slots__ = ("_compiled", "source")
+    __slots__ = ("_ascii", "_compiled", "source")
 
     def __init__(self, source: str) -> None:
         self.source = source
         self._compiled = re.compile(lower_source(source))
+        self._ascii: re.Pattern[str] | None = None  # compiled when first needed
+
+    def _for(self, text: str) -> tuple[re.Pattern[str], str]:
+        """The compiled pattern to run over ``text``'s lower-case copy, and the copy."""
+        lowered, plain = _lowered(text)
+        if not plain:
+            return self._compiled, lowered
+        if self._ascii is None:
+            self._ascii = re.compile(self._compiled.pattern, re.ASCII)
+        return self._ascii, lowered
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._compiled.search(ascii_lower(text), pos, endpos)
+        pattern, lowered = self._for(text)
+        return pattern.search(lowered, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self._compiled.match(ascii_lower(text), pos, endpos)
+        pattern, lowered = self._for(text)
+        return pattern.match(lowered, pos, endpos)
 
     def fullmatch(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> re.Match[str] | None:
-        return self._compiled.fullmatch(ascii_lower(text), pos, endpos)
+        pattern, lowered = self._for(text)
+        return pattern.fullmatch(lowered, pos, endpos)
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        return self._compiled.finditer(ascii_lower(text), pos, endpos)
+        pattern, lowered = self._for(text)
+        return pattern.finditer(lowered, pos, endpos)

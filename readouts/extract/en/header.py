@@ -9,7 +9,8 @@ The dateline's date is the best reference for "the 19th" and "on Friday".
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -49,18 +50,40 @@ class Header:
     outlet_jurisdiction: str | None = None
     outlet_country: str | None = None
     reference: dt.date | None = None  # the date the text is written from
-    year_hint: int | None = None  # the year of the latest full date or of the headline
-    spoken_years: tuple[int, ...] = ()  # the years the text speaks of ("work in 2023")
-    term_year: int | None = None  # the first year of the term a congress opens
     #: The month the text was written in (YYYY-MM) and where it is stated, for a meeting the
     #: text reports without a date of its own ("a few days ago", "the regular meeting").
     month: tuple[str, tuple[int, int]] | None = None
+    text: str = field(default="", repr=False)  # the text the years below are read from
+
+    @cached_property
+    def year_hint(self) -> int | None:
+        """The year of the latest full date or of the headline."""
+        return _year_hint(self.text, self)
+
+    @cached_property
+    def spoken_years(self) -> tuple[int, ...]:
+        """The years the text speaks of ("work in 2023")."""
+        return spoken_years(self.text)
+
+    @cached_property
+    def term_year(self) -> int | None:
+        """The first year of the term a congress opens."""
+        return congress_term_year(self.text)
 
     def year_for(self, month: int | None) -> int | None:
-        """The year of a date in ``month`` that the text gives without one (no reference)."""
+        """The year of a date in ``month`` that the text gives without one (no reference).
+        Each way of knowing it scans the whole text, so each is read only when the ones
+        before it give nothing, and not at all for a text with a reference."""
         if self.reference is not None:
             return None
         return self.year_hint or seasonal_year(month, self.spoken_years) or self.term_year
+
+    def year_to_resolve(self, hit: DateHit) -> int | None:
+        """``year_for(hit.month)`` if ``resolve`` would use it for ``hit`` (a day and month
+        with no year, and no reference), else ``None``."""
+        if self.reference is not None or hit.year or not (hit.month and hit.day):
+            return None
+        return self.year_for(hit.month)
 
 
 def read_header(text: str, lex: EnglishLexicon) -> Header:
@@ -81,10 +104,7 @@ def read_header(text: str, lex: EnglishLexicon) -> Header:
     _stamp(text, head)
     _outlet(text, head, lex)
     head.reference = to_date(head.published)
-    if head.reference is None:
-        head.year_hint = _year_hint(text, head)
-        head.spoken_years = spoken_years(text)
-        head.term_year = congress_term_year(text)
+    head.text = text
     _dateline_reference(text, head)
     return head
 
@@ -132,9 +152,11 @@ def _outlet(text: str, head: Header, lex: EnglishLexicon) -> None:
             head.outlet, head.outlet_span = name, d.span(group)
 
 
+@lru_cache(maxsize=4)
 def _dateline(text: str) -> regex.Match[str] | None:
     """``_DATELINE.search(text, 0, 800)``, tried only where a match can start (the text's
-    start and its line breaks): the engine's own scan costs more than the matching."""
+    start and its line breaks): the engine's own scan costs more than the matching.  Kept
+    for the last few texts: the outlet and the reference date both read it."""
     at = 0
     while at >= 0:
         m = _DATELINE.match(text, at, 800)
@@ -157,6 +179,6 @@ def _dateline_reference(text: str, head: Header) -> None:
     if not hits:
         return
     hit: DateHit = hits[-1]
-    iso = resolve(hit, head.reference, head.year_for(hit.month))
+    iso = resolve(hit, head.reference, head.year_to_resolve(hit))
     if iso:
         head.reference = to_date(iso)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 import ahocorasick
 import regex
 
 from readouts import lexicon as lx
 from readouts.extract.en.caseless import CaselessPattern
+from readouts.extract.en.cues import CueIndex, CuePattern
 from readouts.extract.en.prefilter import guard
 
 LANG = "en"
@@ -82,12 +84,30 @@ class EnglishLexicon:
     formulations: ahocorasick.Automaton
 
 
-def _grouped(sections: dict[str, list[str]]) -> tuple[CaselessPattern, tuple[str, ...]]:
+def _grouped(
+    sections: dict[str, list[str]], index: CueIndex, kind: str
+) -> tuple[CuePattern, tuple[str, ...]]:
     """One alternation with a named group per key, longest cue first within each key."""
     names = tuple(sections)
     parts = [f"(?P<{k}>{_alternation(v)})" for k, v in sections.items()]
     cues = guard([c for v in sections.values() for c in v])
-    return CaselessPattern(r"\b" + cues + r"(?:" + "|".join(parts) + r")\b"), names
+    return CuePattern(r"\b" + cues + r"(?:" + "|".join(parts) + r")\b", index, kind), names
+
+
+def _families(
+    roles: dict[str, Any], meetings: dict[str, Any], agenda: dict[str, Any]
+) -> dict[str, list[str]]:
+    """The cue families run sentence by sentence, for their ``CueIndex``."""
+    return {
+        "subject": [c for v in roles["subject"].values() for c in v],
+        "object": [c for v in roles["object"].values() for c in v],
+        "held": list(meetings["held"]),
+        "agenda": [c for k, v in agenda.items() if k != "directives" for c in v],
+        "directive": list(agenda["directives"]),
+        "noun": list(meetings["nouns"]),
+        "other_meeting": list(meetings["other_meeting_before"]),
+        **{f"type{i}": [p] for i, (_, p) in enumerate(meetings["types"])},
+    }
 
 
 @cache
@@ -102,10 +122,11 @@ def english() -> EnglishLexicon:
         k: (v[0], v[1], v[2]) for k, v in lx.toml(LANG, "outlets.toml")["outlets"].items()
     }
     heads = list(titles["heads"]) + list(titles["plural_heads"])
-    subject_re, subject_groups = _grouped(roles["subject"])
-    object_re, object_groups = _grouped(roles["object"])
+    index = CueIndex(_families(roles, meetings, agenda))
+    subject_re, subject_groups = _grouped(roles["subject"], index, "subject")
+    object_re, object_groups = _grouped(roles["object"], index, "object")
     agenda_sections = {k: v for k, v in agenda.items() if k != "directives"}
-    agenda_re, agenda_groups = _grouped(agenda_sections)
+    agenda_re, agenda_groups = _grouped(agenda_sections, index, "agenda")
     automaton = ahocorasick.Automaton()
     for phrase in lx.lines(LANG, "formulations.txt"):
         automaton.add_word(phrase.lower(), phrase)
@@ -142,23 +163,28 @@ def english() -> EnglishLexicon:
         object_role_re=object_re,
         object_role_groups=object_groups,
         object_extra=roles["object_extra"],
-        meeting_noun_re=CaselessPattern(
-            r"\b(?:" + _guarded(_alternation(meetings["nouns"])) + r")\b"
+        meeting_noun_re=CuePattern(
+            r"\b(?:" + _guarded(_alternation(meetings["nouns"])) + r")\b", index, "noun"
         ),
-        held_re=CaselessPattern(r"\b(?:" + _guarded(_alternation(meetings["held"])) + r")\b"),
+        held_re=CuePattern(
+            r"\b(?:" + _guarded(_alternation(meetings["held"])) + r")\b", index, "held"
+        ),
         types=tuple(
-            (t, CaselessPattern(_guarded(p) if guard([p]) else p)) for t, p in meetings["types"]
+            (t, CuePattern(_guarded(p) if guard([p]) else p, index, f"type{i}"))
+            for i, (t, p) in enumerate(meetings["types"])
         ),
-        other_meeting_re=CaselessPattern(
+        other_meeting_re=CuePattern(
             r"\b(?:" + _guarded(_alternation(meetings["other_meeting_before"])) + r")\s+"
-            r"(?:the\s+)?(?:[\w'’-]+\s+){0,6}$"
+            r"(?:the\s+)?(?:[\w'’-]+\s+){0,6}$",
+            index,
+            "other_meeting",
         ),
         ordinals=dict(meetings["ordinals"]),
         body_heads=frozenset(meetings["body_heads"]),
         agenda_re=agenda_re,
         agenda_groups=agenda_groups,
-        directive_re=CaselessPattern(
-            r"\b(?:" + _guarded(_alternation(agenda["directives"])) + r")\b"
+        directive_re=CuePattern(
+            r"\b(?:" + _guarded(_alternation(agenda["directives"])) + r")\b", index, "directive"
         ),
         formulations=automaton,
     )

@@ -448,7 +448,7 @@ def meeting_date(
                 abs(h.start - held),
             ),
         )
-        iso = resolve(hit, head.reference, head.year_for(hit.month))
+        iso = resolve(hit, head.reference, head.year_to_resolve(hit))
         if iso is None and head.month and hit.month in (None, int(head.month[0][5:7])):
             iso = head.month[0]  # "held Friday" in a text dated by its month only
         tod = TOD_RE.search(text, max(ns, hit.start - 40), min(ne, hit.end + 25))

@@ -9,7 +9,9 @@ letter-for-letter unaccented copy of the text, so that spans stay true.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -75,6 +77,27 @@ def _place_context() -> tuple[CaselessPattern, CaselessPattern]:
     return CaselessPattern(rf"\b(?:{visited})\s+(?:the\s+)?$"), CaselessPattern(rf"(?:{own})")
 
 
+@lru_cache(maxsize=4)
+def _venue_heads(text: str) -> list[int]:
+    """Where a venue head could start in ``text``, in order: a venue lies in a sentence only
+    if one of these does, so the venue pattern (which tries every position of a sentence) is
+    run only over such sentences.  Each search starts one past the last start, so that no
+    start is missed; the heads are plain words, which ``re`` finds by its fast first-letter
+    scan."""
+    head = _venue_head()
+    starts = []
+    found = head.search(text)
+    while found:
+        starts.append(found.start())
+        found = head.search(text, found.start() + 1)
+    return starts
+
+
+@cache
+def _venue_head() -> re.Pattern[str]:
+    return re.compile("|".join(lx.toml(LANG, "meetings.toml")["venue_heads"]))
+
+
 def location(
     text: str, anchor: Anchor, lex: EnglishLexicon, section: Sequence[tuple[int, int]] = ()
 ) -> tuple[str, tuple[int, int]] | None:
@@ -84,7 +107,11 @@ def location(
     establishing sentence holds it in."""
     text = unaccented(text)
     pats = _patterns()
+    heads = _venue_heads(text)
     for s, e in (anchor.sentence, *(x for x in section if x != anchor.sentence)):
+        at = bisect_left(heads, s)
+        if at == len(heads) or heads[at] >= e:
+            continue  # no venue head ("Hall", "Center") starts in the sentence
         venue = pats["venue"].search(text, s, e)
         if venue:
             return venue.group("place"), venue.span("place")

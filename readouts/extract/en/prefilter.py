@@ -5,8 +5,9 @@ of the text; most fail on their first letters.  A look-ahead over the cues' firs
 written as a tree ("(?=c(?:h(?:a)|o(?:n))|p(?:r(?:e))...)"), rejects those positions after a
 few comparisons.  Every cue starts with its literal prefix, so a position the guard rejects is
 one no cue matches at: the pattern finds exactly what it found without the guard.  A cue
-that starts with a group gives the group's alternatives' prefixes; one that may start with
-anything ("\\w+ said", "(?:a|the)? ...") leaves the pattern unguarded.
+that starts with a group gives the group's alternatives' prefixes, and one that starts with an
+optional group ("(?:also )?in attendance") those and the prefixes of what follows the group;
+one that may start with anything ("\\w+ said", "(?:a|the)?\\w+") leaves the pattern unguarded.
 """
 
 from __future__ import annotations
@@ -39,28 +40,46 @@ def prefix_tree(cues: Iterable[str], fold: bool = True) -> str:
     return _tree(sorted(prefixes)) if prefixes else ""
 
 
-def _prefixes(cue: str, fold: bool) -> set[str]:
+def literal_prefixes(cues: Iterable[str], fold: bool = True) -> set[str] | None:
+    """Every literal prefix of the cues in full (not cut to the guard's depth), or ``None`` if
+    a cue has none: every match of a cue starts with one of them."""
+    out: set[str] = set()
+    for cue in cues:
+        found = _prefixes(cue, fold, depth=None)
+        if not found:
+            return None
+        out |= found
+    return out
+
+
+def _prefixes(cue: str, fold: bool, depth: int | None = _DEPTH) -> set[str]:
     """The literal prefixes of ``cue``'s alternatives, or an empty set if one has none.  A
     leading group ("(?:the meeting|it) is") gives its own alternatives' prefixes."""
     out: set[str] = set()
     for alternative in _alternatives(cue):
         group = _leading_group(alternative)
         if group is not None:
-            inner = _prefixes(group, fold)
+            inside, after = group
+            inner = _prefixes(inside, fold, depth)
+            if after is not None:  # an optional group: a match may start after it
+                following = _prefixes(after, fold, depth) if after else set()
+                inner = inner | following if inner and following else set()
             if not inner:
                 return set()
             out |= inner
             continue
-        prefix = _literal_prefix(alternative, fold)
+        prefix = _literal_prefix(alternative, fold, depth)
         if not prefix:
             return set()
         out.add(prefix)
     return out
 
 
-def _leading_group(alternative: str) -> str | None:
-    """The inside of a group ``alternative`` starts with, if it must match there: a plain,
-    non-capturing or named group with no quantifier after it."""
+def _leading_group(alternative: str) -> tuple[str, str | None] | None:
+    """The inside of a plain, non-capturing or named group ``alternative`` starts with, and
+    ``None`` if the group must match there, or what follows it if the group is optional
+    ("?" or "*"; a lazy or possessive mark after it is skipped); ``None`` for a group with
+    another quantifier."""
     if alternative.startswith("(?:"):
         start = 3
     elif alternative.startswith("(?P<"):
@@ -81,9 +100,13 @@ def _leading_group(alternative: str) -> str | None:
             continue
         depth += {"(": 1, ")": -1}.get(c, 0)
         if depth == 0:
-            if alternative[i + 1 : i + 2] in _QUANTIFIERS:
-                return None  # the group may match nothing
-            return alternative[start:i]
+            quantifier = alternative[i + 1 : i + 2]
+            if quantifier in ("?", "*"):  # the group may match nothing
+                rest = i + 3 if alternative[i + 2 : i + 3] in ("?", "+") else i + 2
+                return alternative[start:i], alternative[rest:]
+            if quantifier in _QUANTIFIERS:
+                return None
+            return alternative[start:i], None
         i += 1
     return None
 
@@ -126,8 +149,8 @@ def _class_end(cue: str, i: int) -> int:
     return j + 1
 
 
-def _literal_prefix(alternative: str, fold: bool) -> str:
-    """The letters every match of ``alternative`` starts with (up to ``_DEPTH``)."""
+def _literal_prefix(alternative: str, fold: bool, depth: int | None = _DEPTH) -> str:
+    """The letters every match of ``alternative`` starts with (up to ``depth``)."""
     out: list[str] = []
     for c in alternative:
         if c in _META:
@@ -137,7 +160,7 @@ def _literal_prefix(alternative: str, fold: bool) -> str:
         if fold and not c.isascii():
             break  # lower-casing beyond ASCII is not one character for one
         out.append(c)
-    prefix = "".join(out[:_DEPTH])
+    prefix = "".join(out[:depth])
     return prefix.lower() if fold else prefix
 
 

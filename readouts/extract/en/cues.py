@@ -1,0 +1,90 @@
+"""Sentences a cue pattern cannot match in, told by one Aho-Corasick pass over the text.
+
+The role, meeting, meeting-type and agenda cues are run sentence by sentence (or over parts
+of one), and most sentences hold none of a family's cues: the engine still tries every
+position of each.  Every match of a cue starts with one of the cue's literal prefixes (see
+``prefilter``), so where no prefix of a family starts between ``pos`` and ``endpos`` its
+pattern finds nothing there, and is not run.  One automaton holds the prefixes of every
+family; its hits for a text are kept for the last few texts.  Short texts (phrases) are
+searched directly.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from bisect import bisect_left
+from collections.abc import Iterator
+from functools import lru_cache
+
+import ahocorasick
+
+from readouts.extract.en.caseless import CaselessPattern, ascii_lower
+from readouts.extract.en.prefilter import literal_prefixes
+
+_INDEXED_FROM = 512  # characters: a shorter text is searched directly
+
+
+class CueIndex:
+    """Where the cues of each family may start in a text."""
+
+    def __init__(self, families: dict[str, list[str]]) -> None:
+        table: dict[str, set[str]] = {}
+        self.kinds: frozenset[str] = frozenset(
+            kind for kind, cues in families.items() if literal_prefixes(cues) is not None
+        )
+        for kind in self.kinds:
+            for prefix in literal_prefixes(families[kind]) or ():
+                table.setdefault(prefix, set()).add(kind)
+        self._automaton = ahocorasick.Automaton()
+        for prefix, kinds in table.items():
+            self._automaton.add_word(prefix, (len(prefix), tuple(sorted(kinds))))
+        self._automaton.make_automaton()
+        self.starts = lru_cache(maxsize=4)(self._starts)
+        #: The last text asked about and its starts, as one tuple (a thread reads a matching
+        #: pair): the patterns of one sentence ask about the same text again and again.
+        self._last: tuple[str, dict[str, list[int]]] = ("", {})
+
+    def _starts(self, text: str) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {kind: [] for kind in self.kinds}
+        if len(self._automaton):
+            for end, (length, kinds) in self._automaton.iter(ascii_lower(text)):
+                for kind in kinds:
+                    out[kind].append(end - length + 1)
+        for starts in out.values():
+            starts.sort()
+        return out
+
+    def may_start(self, text: str, kind: str, pos: int, endpos: int) -> bool:
+        """Whether a cue of ``kind`` may start in ``[pos, endpos)`` of ``text``."""
+        if len(text) < _INDEXED_FROM or kind not in self.kinds:
+            return True
+        last = self._last
+        if last[0] is not text:
+            last = self._last = (text, self.starts(text))
+        starts = last[1][kind]
+        i = bisect_left(starts, pos)
+        return i < len(starts) and starts[i] < endpos
+
+
+class CuePattern(CaselessPattern):
+    """A family's cue pattern that skips the spans where none of its cues can start."""
+
+    __slots__ = ("_index", "_kind")
+
+    def __init__(self, source: str, index: CueIndex, kind: str) -> None:
+        super().__init__(source)
+        self._index = index
+        self._kind = kind
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if not self._index.may_start(text, self._kind, pos, endpos):
+            return None
+        return super().search(text, pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        if not self._index.may_start(text, self._kind, pos, endpos):
+            return iter(())
+        return super().finditer(text, pos, endpos)
