@@ -12,6 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: the first example of a property builds the lexicon's patterns, and
+# CI shares two cores with PostgreSQL and Chromium, so a time limit would only make tests flaky
+# (this project keeps wall-clock limits out of tests).
+settings.register_profile("readouts", deadline=None)
+settings.load_profile("readouts")
 
 #: Store fixtures (``store``, ``store_target``, ...) for every test directory.
 pytest_plugins = ["store_fixtures"]

@@ -327,3 +327,23 @@ def test_literal_prefixes_are_whole() -> None:
         "chaired by",
     }
     assert literal_prefixes([r"\w+ said", "said"]) is None
+
+
+def test_memo_keeps_short_phrases_only_and_forgets_them() -> None:
+    from readouts.extract.en import memo
+
+    calls: list[str] = []
+
+    @memo.phrase_cache
+    def shout(phrase: str) -> str:
+        calls.append(phrase)
+        return phrase.upper()
+
+    long_phrase = "x" * (memo.LONGEST + 1)
+    for _ in range(2):
+        assert shout("Li Qiang") == "LI QIANG"
+        assert shout(long_phrase) == long_phrase.upper()
+    assert calls == ["Li Qiang", long_phrase, long_phrase]  # the short one was kept
+    memo.forget()
+    shout("Li Qiang")
+    assert calls[-1] == "Li Qiang" and len(calls) == 4  # worked out again after forget

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 import ahocorasick
@@ -13,12 +13,13 @@ import regex
 from readouts import lexicon as lx
 from readouts.extract.en.caseless import CaselessPattern
 from readouts.extract.en.cues import CueIndex, CuePattern
+from readouts.extract.en.memo import word_cache
 from readouts.extract.en.prefilter import guard
 
 LANG = "en"
 
 
-@lru_cache(maxsize=65536)
+@word_cache()
 def fold(word: str) -> str:
     """Lower-case ASCII folding for lexicon look-ups ("Trần" -> "tran", "Đ" -> "d")."""
     decomposed = unicodedata.normalize("NFKD", word.replace("Đ", "D").replace("đ", "d"))
@@ -112,26 +113,20 @@ def _families(
 
 @cache
 def english() -> EnglishLexicon:
+    """The English lexicon, compiled once per process."""
+    return EnglishLexicon(**_people_fields(), **_meeting_fields())
+
+
+def _people_fields() -> dict[str, Any]:
+    """Names, offices, ranks, places and outlets: what finds and describes people."""
     titles = lx.toml(LANG, "titles.toml")
     people = lx.toml(LANG, "people.toml")
-    roles = lx.toml(LANG, "roles.toml")
-    meetings = lx.toml(LANG, "meetings.toml")
-    agenda = lx.toml(LANG, "agenda.toml")
     places = {row[0]: Place(row[1], row[2], row[3]) for row in lx.table(LANG, "places.tsv")}
     outlets: dict[str, tuple[str, str, str]] = {
         k: (v[0], v[1], v[2]) for k, v in lx.toml(LANG, "outlets.toml")["outlets"].items()
     }
     heads = list(titles["heads"]) + list(titles["plural_heads"])
-    index = CueIndex(_families(roles, meetings, agenda))
-    subject_re, subject_groups = _grouped(roles["subject"], index, "subject")
-    object_re, object_groups = _grouped(roles["object"], index, "object")
-    agenda_sections = {k: v for k, v in agenda.items() if k != "directives"}
-    agenda_re, agenda_groups = _grouped(agenda_sections, index, "agenda")
-    automaton = ahocorasick.Automaton()
-    for phrase in lx.lines(LANG, "formulations.txt"):
-        automaton.add_word(phrase.lower(), phrase)
-    automaton.make_automaton()
-    return EnglishLexicon(
+    return dict(
         cn_surnames=frozenset(fold(s) for s in lx.lines(LANG, "surnames_cn.txt")),
         vn_surnames=frozenset(fold(s) for s in lx.lines(LANG, "surnames_vn.txt")),
         kr_surnames=frozenset(fold(s) for s in lx.lines(LANG, "surnames_kr.txt")),
@@ -158,6 +153,24 @@ def english() -> EnglishLexicon:
         outlet_re=regex.compile(
             r"\b(?:" + _guarded(_words(list(outlets)), fold=False) + r")(?![\w])"
         ),
+    )
+
+
+def _meeting_fields() -> dict[str, Any]:
+    """Role, meeting, agenda and directive cues (behind one cue index) and formulations."""
+    roles = lx.toml(LANG, "roles.toml")
+    meetings = lx.toml(LANG, "meetings.toml")
+    agenda = lx.toml(LANG, "agenda.toml")
+    index = CueIndex(_families(roles, meetings, agenda))
+    subject_re, subject_groups = _grouped(roles["subject"], index, "subject")
+    object_re, object_groups = _grouped(roles["object"], index, "object")
+    agenda_sections = {k: v for k, v in agenda.items() if k != "directives"}
+    agenda_re, agenda_groups = _grouped(agenda_sections, index, "agenda")
+    automaton = ahocorasick.Automaton()
+    for phrase in lx.lines(LANG, "formulations.txt"):
+        automaton.add_word(phrase.lower(), phrase)
+    automaton.make_automaton()
+    return dict(
         subject_role_re=subject_re,
         subject_role_groups=subject_groups,
         object_role_re=object_re,

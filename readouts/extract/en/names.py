@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
 from readouts.extract.en.lexicon import EnglishLexicon, fold
-from readouts.extract.en.memo import phrase_cache
+from readouts.extract.en.memo import phrase_cache, word_cache
 
 _TOKEN = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}*)?"
 _RUN = regex.compile(rf"{_TOKEN}(?: {_TOKEN})*")
@@ -61,7 +61,7 @@ class NameHit:
     tail: int = 0  # end of another writing of the name right after it (== end when none)
 
 
-@cache
+@word_cache()
 def _pinyin_split(word: str, syllables: frozenset[str], parts: int = 3) -> bool:
     """Whether ``word`` (lower case) is one to ``parts`` pinyin syllables run together."""
     if word in syllables:
@@ -411,7 +411,7 @@ def _after_last_office_word(tokens: list[regex.Match[str]], k: int, lex: English
     return k
 
 
-@lru_cache(maxsize=65536)
+@word_cache()
 def _not_a_name_word(token: str, lex: EnglishLexicon) -> bool:
     word = fold(token)
     return (

@@ -124,12 +124,6 @@ def location(
             ps = m.start("place")
             return candidate, (ps, ps + len(candidate))
     return None
-    place = m.group("place")
-    for candidate in (place, " ".join(place.split()[:2]), place.split()[0]):
-        if candidate in lex.places and lex.places[candidate].level != "country":
-            ps = m.start("place")
-            return candidate, (ps, ps + len(candidate))
-    return None
 
 
 def jurisdiction(
