@@ -113,12 +113,7 @@ def test_meeting_sentence_and_body(
     """A subheading line does not establish the meeting when a sentence of the text does; the
     body named in the meeting's own name is its owner; the term is the session's, not the
     body's."""
-    meeting = extract(text).meetings[0]
-    assert meeting.meeting_type == kind
-    assert meeting.body is not None
-    assert meeting.body.name == body
-    got = (meeting.session.number, meeting.session.term) if meeting.session else None
-    assert got == session
+    assert _type_body_session(text) == (kind, body, session)
 
 
 @pytest.mark.parametrize(
@@ -405,12 +400,7 @@ def test_bodies_that_meet(
 ) -> None:
     """A body that "met" establishes its meeting; "the 15th Conference of the X Committee" is
     the X Committee's, numbered 15 with no term stated."""
-    meeting = extract(text).meetings[0]
-    assert meeting.meeting_type == kind
-    assert meeting.body is not None
-    assert meeting.body.name == body
-    got = (meeting.session.number, meeting.session.term) if meeting.session else None
-    assert got == session
+    assert _type_body_session(text) == (kind, body, session)
 
 
 def test_a_meeting_to_come_does_not_establish_one() -> None:
@@ -420,3 +410,11 @@ def test_a_meeting_to_come_does_not_establish_one() -> None:
     )
     meetings = extract(text).meetings
     assert [m.meeting_type for m in meetings] == ["standing_committee_meeting"]
+
+
+def _type_body_session(text: str) -> tuple[str, str | None, tuple[int, int | None] | None]:
+    """The first meeting's type, body name and (session number, term)."""
+    meeting = extract(text).meetings[0]
+    name = meeting.body.name if meeting.body else None
+    session = (meeting.session.number, meeting.session.term) if meeting.session else None
+    return meeting.meeting_type, name, session
