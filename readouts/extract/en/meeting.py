@@ -82,9 +82,16 @@ def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
 
 
 @cache
-def _own_meeting() -> CaselessPattern:
-    cues = lx.toml(LANG, "meetings.toml")["own_meeting_before"]
-    return CaselessPattern(r"\b(?:" + "|".join(cues) + r")\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}$")
+def _cues(key: str, before: str = "", after: str = "") -> CaselessPattern:
+    """The cues listed under ``key`` in ``meetings.toml`` as one case-insensitive alternation,
+    written between ``before`` and ``after``; compiled on first use."""
+    return CaselessPattern(before + "|".join(lx.toml(LANG, "meetings.toml")[key]) + after)
+
+
+@cache
+def _cues_before(key: str, gap: str = "") -> CaselessPattern:
+    """The cues under ``key`` ending just before the point a search stops at, ``gap`` apart."""
+    return _cues(key, r"\b(?:", r")\s+" + gap + "$")
 
 
 def refers_elsewhere(text: str, at: int, floor: int, lex: EnglishLexicon) -> bool:
@@ -92,38 +99,23 @@ def refers_elsewhere(text: str, at: int, floor: int, lex: EnglishLexicon) -> boo
     reported ("the spirit of the Sixth Plenary Session"), and not this one ("delivered a
     speech at the 15th Plenary Session")."""
     start = max(floor, at - 90)
-    return bool(lex.other_meeting_re.search(text, start, at)) and not _own_meeting().search(
-        text, start, at
-    )
-
-
-@cache
-def _not_meeting() -> CaselessPattern:
-    cues = lx.toml(LANG, "meetings.toml")["not_meeting_before"]
-    return CaselessPattern(r"\b(?:" + "|".join(cues) + r")\s+$")
+    if not lex.other_meeting_re.search(text, start, at):
+        return False
+    own = _cues_before("own_meeting_before", r"(?:the\s+)?(?:[\w'-]+\s+){0,6}")
+    return not own.search(text, start, at)
 
 
 def _meeting_nouns(text: str, s: int, e: int, lex: EnglishLexicon) -> list[re.Match[str]]:
     """The meeting nouns of a sentence that name a meeting of the reported kind: not "a press
     conference" or "many promotion meetings", nor another meeting the sentence refers to ("the
     plans of the work conference")."""
+    not_meeting = _cues_before("not_meeting_before")
     return [
         n
         for n in lex.meeting_noun_re.finditer(text, s, e)
-        if not _not_meeting().search(text, max(s, n.start() - 60), n.start())
+        if not not_meeting.search(text, max(s, n.start() - 60), n.start())
         and not refers_elsewhere(text, n.start(), s, lex)
     ]
-
-
-@cache
-def _passive() -> CaselessPattern:
-    return CaselessPattern("|".join(lx.toml(LANG, "meetings.toml")["held_passive"]))
-
-
-@cache
-def _future() -> CaselessPattern:
-    cues = lx.toml(LANG, "meetings.toml")["future_date_before"]
-    return CaselessPattern(r"\b(?:" + "|".join(cues) + r")\s+(?:the\s+)?$")
 
 
 @cache
@@ -157,25 +149,16 @@ def find_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexico
         nouns = _meeting_nouns(text, s, e, lex)
         if nouns:
             out.append(Anchor((s, e), held.span(), _held_noun(text, held, nouns).span()))
-        elif _body_met().fullmatch(text, *held.span()) and _body_before(text, held.start(), s, lex):
+        elif _cues("held_by_body").fullmatch(text, *held.span()) and _body_before(
+            text, held.start(), s, lex
+        ):
             out.append(Anchor((s, e), held.span(), held.span()))  # "the Standing Board met"
     return out or _role_anchors(text, sentences, lex)
 
 
-@cache
-def _to_come_re() -> CaselessPattern:
-    cues = lx.toml(LANG, "meetings.toml")["to_come_before_held"]
-    return CaselessPattern(r"\b(?:" + "|".join(cues) + r")\s+$")
-
-
 def _to_come(text: str, at: int, floor: int) -> bool:
     """A meeting still to come is not reported: "will be held", "plans to hold"."""
-    return _to_come_re().search(text, max(floor, at - 30), at) is not None
-
-
-@cache
-def _body_met() -> CaselessPattern:
-    return CaselessPattern("|".join(lx.toml(LANG, "meetings.toml")["held_by_body"]))
+    return _cues_before("to_come_before_held").search(text, max(floor, at - 30), at) is not None
 
 
 def _body_before(text: str, at: int, floor: int, lex: EnglishLexicon) -> bool:
@@ -189,7 +172,7 @@ def _held_noun(text: str, held: re.Match[str], nouns: list[re.Match[str]]) -> re
     passive ("X and Y were held") the first named before it (meetings held together are
     typed by the first); else the last of the sentence."""
     before = [n for n in nouns if n.end() <= held.start()]
-    if before and _passive().fullmatch(text, *held.span()):
+    if before and _cues("held_passive").fullmatch(text, *held.span()):
         return before[0]
     after = [n for n in nouns if n.start() >= held.start()]
     return after[0] if after and after[0].start() - held.end() < 120 else nouns[-1]
@@ -205,17 +188,11 @@ def _role_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexic
         if noun and cue:
             return [Anchor((s, e), cue.span(), noun.span())]
     for s, e in sentences:  # "Also at the ceremony, the Committee announced ..."
-        at = _at_the().match(text, s, e)
+        at = _cues("at_the_meeting", r"\s*(?:", r")\s+").match(text, s, e)
         noun = lex.meeting_noun_re.match(text, at.end(), e) if at else None
         if at and noun:
             return [Anchor((s, e), at.span(), noun.span())]
     return []
-
-
-@cache
-def _at_the() -> CaselessPattern:
-    cues = lx.toml(LANG, "meetings.toml")["at_the_meeting"]
-    return CaselessPattern(r"\s*(?:" + "|".join(cues) + r")\s+")
 
 
 @dataclass
@@ -470,7 +447,9 @@ def _month_of_writing(text: str, anchor: Anchor, head: Header) -> Dated:
 
 def _own_date(text: str, hit: DateHit, start: int, head: Header) -> bool:
     """A date that can be the meeting's: not a dateline's, not one of a thing to come."""
-    future = _future().search(text, max(start, hit.start - 60), hit.start)
+    future = _cues_before("future_date_before", r"(?:the\s+)?").search(
+        text, max(start, hit.start - 60), hit.start
+    )
     return future is None and not _in_dateline(text, hit, head)
 
 
