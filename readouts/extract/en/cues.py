@@ -29,12 +29,12 @@ class CueIndex:
     """Where the cues of each family may start in a text."""
 
     def __init__(self, families: dict[str, list[str]]) -> None:
+        prefixes = {kind: literal_prefixes(cues) for kind, cues in families.items()}
+        #: The families every cue of which has a literal prefix: only these can be skipped.
+        self.kinds: frozenset[str] = frozenset(k for k, p in prefixes.items() if p is not None)
         table: dict[str, set[str]] = {}
-        self.kinds: frozenset[str] = frozenset(
-            kind for kind, cues in families.items() if literal_prefixes(cues) is not None
-        )
         for kind in self.kinds:
-            for prefix in literal_prefixes(families[kind]) or ():
+            for prefix in prefixes[kind] or ():
                 table.setdefault(prefix, set()).add(kind)
         self._automaton = ahocorasick.Automaton()
         for prefix, kinds in table.items():
