@@ -13,7 +13,7 @@ one that may start with anything ("\\w+ said", "(?:a|the)?\\w+") leaves the patt
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _META = frozenset("\\()[]{}?*+|.^$")
 _QUANTIFIERS = frozenset("?*+{")
@@ -88,17 +88,7 @@ def _leading_group(alternative: str) -> tuple[str, str | None] | None:
         start = 1
     else:
         return None
-    depth = 0
-    i = 0
-    while i < len(alternative):
-        c = alternative[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(alternative, i)
-            continue
-        depth += {"(": 1, ")": -1}.get(c, 0)
+    for i, _, depth in _syntax(alternative):
         if depth == 0:
             quantifier = alternative[i + 1 : i + 2]
             if quantifier in ("?", "*"):  # the group may match nothing
@@ -107,34 +97,37 @@ def _leading_group(alternative: str) -> tuple[str, str | None] | None:
             if quantifier in _QUANTIFIERS:
                 return None
             return alternative[start:i], None
-        i += 1
     return None
 
 
 def _alternatives(cue: str) -> list[str]:
     """``cue`` split at its top-level ``|`` (not inside a group or a class)."""
     parts: list[str] = []
-    depth = 0
     start = 0
+    for i, c, depth in _syntax(cue):
+        if c == "|" and depth == 0:
+            parts.append(cue[start:i])
+            start = i + 1
+    parts.append(cue[start:])
+    return parts
+
+
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each character of ``pattern`` outside escapes and character classes, with its index
+    and the depth of groups it leaves open (a ")" is at the depth after it)."""
+    depth = 0
     i = 0
-    while i < len(cue):
-        c = cue[i]
+    while i < len(pattern):
+        c = pattern[i]
         if c == "\\":
             i += 2
             continue
         if c == "[":
-            i = _class_end(cue, i)
+            i = _class_end(pattern, i)
             continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(cue[start:i])
-            start = i + 1
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        yield i, c, depth
         i += 1
-    parts.append(cue[start:])
-    return parts
 
 
 def _class_end(cue: str, i: int) -> int:
