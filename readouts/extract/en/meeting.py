@@ -10,7 +10,7 @@ of the 14th ... Committee").  The body is the organisation attached to that phra
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,9 +33,15 @@ _BODY_WORDS = ("CPC", "provincial", "municipal", "city", "county", "party", "peo
 
 
 @cache
-def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
+def _heads(lex: EnglishLexicon) -> tuple[str, ...]:
+    """The heads a body's name ends in, as regular expressions, longest first."""
     lower = lx.toml(LANG, "meetings.toml")["body_heads_lower"]
-    heads = "|".join(sorted([*lex.body_heads, *lower], key=len, reverse=True))
+    return tuple(sorted([*lex.body_heads, *lower], key=len, reverse=True))
+
+
+@cache
+def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
+    heads = "|".join(_heads(lex))
     # "and" only inside a name: "the Political and Legal Affairs Committee"
     word = r"(?:\p{Lu}[\p{L}'-]*(?:'s)?|" + "|".join(_BODY_WORDS) + r"|and(?=\s+\p{Lu}))"
     # What a body can start with (see ``prefilter``): most positions fail here at once.
@@ -163,7 +169,7 @@ def _to_come(text: str, at: int, floor: int) -> bool:
 
 def _body_before(text: str, at: int, floor: int, lex: EnglishLexicon) -> bool:
     """Whether a body's name ends just before ``at``: the subject of "met"."""
-    found = _patterns(lex)["body"].finditer(text, max(floor, at - 150), at)
+    found = bodies(text, max(floor, at - 150), at, lex)
     return any(m.end() <= at <= m.end() + 1 for m in found)
 
 
@@ -195,6 +201,36 @@ def _role_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexic
     return []
 
 
+@cache
+def _head_re(lex: EnglishLexicon) -> re.Pattern[str]:
+    """Any body head ("Committee", "party group"): every body's name holds one."""
+    return re.compile("|".join(_heads(lex)))
+
+
+#: Back from a position over the part of its word before it and nine more words: a body's
+#: name reaches its head in at most nine words ("the", an ordinal and seven words of name).
+_NINE_WORDS_BACK = regex.compile(r"(?r)(?:\S+\s+){0,9}\S*")
+
+
+def bodies(text: str, pos: int, endpos: int, lex: EnglishLexicon) -> Iterator[regex.Match[str]]:
+    """``_patterns(lex)["body"].finditer(text, pos, endpos)``, with each search started nine
+    words before the next body head instead of at ``pos``: every match holds a head at most
+    nine words after its start, so no match starts earlier, and the engine's costly attempts
+    at the capitalised words of a sentence (names, offices) far from any head are skipped."""
+    pattern = _patterns(lex)["body"]
+    heads = _head_re(lex)
+    while True:
+        head = heads.search(text, pos, endpos)
+        if head is None:
+            return
+        back = _NINE_WORDS_BACK.match(text, pos, head.start())  # matches always (nine or fewer)
+        m = pattern.search(text, back.start() if back else pos, endpos)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 @dataclass
 class BodyHit:
     name: str
@@ -209,10 +245,9 @@ def find_body(
     person's offices ("Head of the Delegation of the National Assembly of the province") or
     in another meeting ("the resolutions of the 7th Conference of the Central Committee")."""
     s, e = anchor.sentence
-    pattern = _patterns(lex)["body"]
     hits = [
         m
-        for m in pattern.finditer(text, s, e)
+        for m in bodies(text, s, e, lex)
         if m.group("name")
         and not any(ps <= m.start() < pe for ps, pe in people)
         and not refers_elsewhere(text, m.start(), s, lex)
