@@ -365,3 +365,16 @@ def test_memo_keeps_short_phrases_only_and_forgets_them() -> None:
     memo.forget()
     shout("Li Qiang")
     assert calls[-1] == "Li Qiang" and len(calls) == 4  # worked out again after forget
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*'ab.!?"”:;) \n\t\x1c\x85\xa0\u2028\u3000', "\u200b"])),
+    st.data(),
+)
+def test_a_heading_is_told_by_its_last_character(text: str, data: st.DataObject) -> None:
+    from readouts.extract import en
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = en._HEADING.search(text, start, end) is not None
+    assert en._is_heading(text, start, end) == expected
