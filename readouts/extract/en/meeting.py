@@ -208,15 +208,17 @@ def _head_re(lex: EnglishLexicon) -> re.Pattern[str]:
 
 
 #: Back from a position over the part of its word before it and nine more words: a body's
-#: name reaches its head in at most nine words ("the", an ordinal and seven words of name).
-_NINE_WORDS_BACK = regex.compile(r"(?r)(?:\S+\s+){0,9}\S*")
+#: name reaches its head in at most nine words ("the", an ordinal and seven words of name),
+#: each of letters, digits, "'" and "-" (a comma or a bracket ends the way back).
+_NINE_WORDS_BACK = regex.compile(r"(?r)(?:[\p{L}\d'-]+\s+){0,9}[\p{L}\d'-]*")
 
 
 def bodies(text: str, pos: int, endpos: int, lex: EnglishLexicon) -> Iterator[regex.Match[str]]:
     """``_patterns(lex)["body"].finditer(text, pos, endpos)``, with each search started nine
     words before the next body head instead of at ``pos``: every match holds a head at most
     nine words after its start, so no match starts earlier, and the engine's costly attempts
-    at the capitalised words of a sentence (names, offices) far from any head are skipped."""
+    at the capitalised words of a sentence (names, offices) far from any head are skipped.
+    The way back is never longer as the head moves on, so the first head bounds them all."""
     pattern = _patterns(lex)["body"]
     heads = _head_re(lex)
     while True:
