@@ -6,7 +6,9 @@ position of each.  Every match of a cue starts with one of the cue's literal pre
 ``prefilter``), so where no prefix of a family starts between ``pos`` and ``endpos`` its
 pattern finds nothing there, and is not run.  One automaton holds the prefixes of every
 family; its hits for a text are kept for the last few texts.  Short texts (phrases) are
-searched directly.
+searched directly.  Where a prefix does start, the search starts at the first one: the engine
+does not try the positions before it (a position before the search start is still seen by
+``\b`` and look-behinds, so the matches are the same).
 """
 
 from __future__ import annotations
@@ -55,16 +57,17 @@ class CueIndex:
             starts.sort()
         return out
 
-    def may_start(self, text: str, kind: str, pos: int, endpos: int) -> bool:
-        """Whether a cue of ``kind`` may start in ``[pos, endpos)`` of ``text``."""
+    def first_start(self, text: str, kind: str, pos: int, endpos: int) -> int | None:
+        """Where the first cue of ``kind`` may start in ``[pos, endpos)`` of ``text``: ``pos``
+        itself when the text is not indexed, ``None`` when no cue can start there."""
         if len(text) < _INDEXED_FROM or kind not in self.kinds:
-            return True
+            return pos
         last = self._last
         if last[0] is not text:
             last = self._last = (text, self.starts(text))
         starts = last[1][kind]
         i = bisect_left(starts, pos)
-        return i < len(starts) and starts[i] < endpos
+        return starts[i] if i < len(starts) and starts[i] < endpos else None
 
 
 class CuePattern(CaselessPattern):
@@ -78,13 +81,15 @@ class CuePattern(CaselessPattern):
         self._kind = kind
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if not self._index.may_start(text, self._kind, pos, endpos):
+        first = self._index.first_start(text, self._kind, pos, endpos)
+        if first is None:
             return None
-        return super().search(text, pos, endpos)
+        return super().search(text, first, endpos)
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        if not self._index.may_start(text, self._kind, pos, endpos):
+        first = self._index.first_start(text, self._kind, pos, endpos)
+        if first is None:
             return iter(())
-        return super().finditer(text, pos, endpos)
+        return super().finditer(text, first, endpos)
