@@ -378,3 +378,32 @@ def test_a_heading_is_told_by_its_last_character(text: str, data: st.DataObject)
     end = data.draw(st.integers(start, len(text)))
     expected = en._HEADING.search(text, start, end) is not None
     assert en._is_heading(text, start, end) == expected
+
+
+@given(
+    st.integers(0, 40),
+    st.lists(
+        st.sampled_from([*_CUE_WORDS, "the", "X", ",", "\u2019s", "\u00a0", "\t", "\r", "\u201c"]),
+        max_size=30,
+    ),
+    st.data(),
+)
+def test_cue_index_of_the_normalized_text_serves_the_text(
+    which: int, words: list[str], data: st.DataObject
+) -> None:
+    from readouts.extract.en.lexicon import english
+    from readouts.read.normalize import normalize
+
+    lex = english()
+    patterns = [getattr(lex, f) for f in _FAMILIES] + [p for _, p in lex.types]
+    fast = patterns[which % len(patterns)]
+    plain = CaselessPattern(fast.source)
+    text = " " * 500 + " ".join(words)  # long enough for the index
+    norm = normalize(text)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    found = fast.search(text, pos, endpos, norm)
+    expected = plain.search(text, pos, endpos)
+    assert (found and found.span()) == (expected and expected.span())
+    spans = [m.span() for m in fast.finditer(text, pos, endpos, norm)]
+    assert spans == [m.span() for m in plain.finditer(text, pos, endpos)]

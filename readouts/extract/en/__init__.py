@@ -160,9 +160,9 @@ def _meeting(
         meeting_type=kind,
         session=Session(number=session[0], term=session[1], span=session[2]) if session else None,
         location=Location(name=text[loc[1][0] : loc[1][1]], span=loc[1]) if loc else None,
-        agenda=ag.agenda_items(text, section, span, lex),
+        agenda=ag.agenda_items(text, section, span, lex, norm),
         formulations=ag.formulations(text, norm, section[0][0], section[-1][1], lex),
-        directives=ag.directives(text, section, lex),
+        directives=ag.directives(text, section, lex, norm),
         span=span,
         evidence=MeetingEvidence(
             date=(date_hit.start, date_hit.end) if date_hit and iso else None,

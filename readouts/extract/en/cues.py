@@ -23,6 +23,7 @@ import ahocorasick
 
 from readouts.extract.en.caseless import CaselessPattern, ascii_lower
 from readouts.extract.en.prefilter import literal_prefixes
+from readouts.read.normalize import normalize
 
 _INDEXED_FROM = 512  # characters: a shorter text is searched directly
 
@@ -42,6 +43,8 @@ class CueIndex:
         for prefix, kinds in table.items():
             self._automaton.add_word(prefix, (len(prefix), tuple(sorted(kinds))))
         self._automaton.make_automaton()
+        #: Whether normalizing leaves every prefix as it is (what ``like`` relies on).
+        self._normal = all(normalize(prefix) == prefix for prefix in table)
         self.starts = lru_cache(maxsize=4)(self._starts)
         #: The last text asked about and its starts, as one tuple (a thread reads a matching
         #: pair): the patterns of one sentence ask about the same text again and again.
@@ -57,11 +60,20 @@ class CueIndex:
             starts.sort()
         return out
 
-    def first_start(self, text: str, kind: str, pos: int, endpos: int) -> int | None:
+    def first_start(
+        self, text: str, kind: str, pos: int, endpos: int, like: str | None = None
+    ) -> int | None:
         """Where the first cue of ``kind`` may start in ``[pos, endpos)`` of ``text``: ``pos``
-        itself when the text is not indexed, ``None`` when no cue can start there."""
+        itself when the text is not indexed, ``None`` when no cue can start there.
+
+        ``like`` is ``text`` normalized (``read.normalize``), whose index is likely at hand:
+        no prefix holds a character normalizing changes, so a prefix in ``text`` stands at
+        the same place in ``like``, and the first one there is no later than the first in
+        ``text``: where to start, and ``None`` when ``like`` has none."""
         if len(text) < _INDEXED_FROM or kind not in self.kinds:
             return pos
+        if like is not None and len(like) == len(text) and self._normal:
+            text = like
         last = self._last
         if last[0] is not text:
             last = self._last = (text, self.starts(text))
@@ -80,16 +92,19 @@ class CuePattern(CaselessPattern):
         self._index = index
         self._kind = kind
 
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        first = self._index.first_start(text, self._kind, pos, endpos)
+    def search(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize, like: str | None = None
+    ) -> re.Match[str] | None:
+        """``like``: ``text`` normalized, if at hand (see ``CueIndex.first_start``)."""
+        first = self._index.first_start(text, self._kind, pos, endpos, like)
         if first is None:
             return None
         return super().search(text, first, endpos)
 
     def finditer(
-        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize, like: str | None = None
     ) -> Iterator[re.Match[str]]:
-        first = self._index.first_start(text, self._kind, pos, endpos)
+        first = self._index.first_start(text, self._kind, pos, endpos, like)
         if first is None:
             return iter(())
         return super().finditer(text, first, endpos)

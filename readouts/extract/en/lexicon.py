@@ -79,9 +79,9 @@ class EnglishLexicon:
     other_meeting_re: CaselessPattern
     ordinals: dict[str, int]
     body_heads: frozenset[str]
-    agenda_re: CaselessPattern
+    agenda_re: CuePattern
     agenda_groups: tuple[str, ...]
-    directive_re: CaselessPattern
+    directive_re: CuePattern
     formulations: ahocorasick.Automaton
 
 
