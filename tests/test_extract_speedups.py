@@ -407,3 +407,11 @@ def test_cue_index_of_the_normalized_text_serves_the_text(
     assert (found and found.span()) == (expected and expected.span())
     spans = [m.span() for m in fast.finditer(text, pos, endpos, norm)]
     assert spans == [m.span() for m in plain.finditer(text, pos, endpos)]
+
+
+@given(st.text(alphabet=st.sampled_from([*"aZ' -,.\n1", "ả", "Đ", "\u00c0", "中"]), max_size=40))
+def test_unaccented_copy_of_an_ascii_text_is_the_text(text: str) -> None:
+    from readouts.extract.en import place
+
+    place.unaccented.cache_clear()
+    assert place.unaccented(text) == text.translate(place._fold_table())
