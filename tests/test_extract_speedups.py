@@ -157,6 +157,28 @@ def test_body_search_from_nine_words_before_a_head(words: list[str], data: st.Da
 
 
 @given(
+    st.lists(
+        st.sampled_from(
+            [*_BODY_TEXT, "15th", "Third", "FIFTH", "eighteenth", "ten", "Fifth", "x", "\u212a"]
+        )
+    ),
+    st.data(),
+)
+def test_sessions_tried_where_a_number_starts(words: list[str], data: st.DataObject) -> None:
+    from readouts.extract.en import meeting
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    text = " ".join(words)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    plain = meeting._patterns(lex)["session"].finditer(text, pos, endpos)
+    assert [(m.span(), m.groupdict()) for m in meeting.sessions(text, pos, endpos, lex)] == [
+        (m.span(), m.groupdict()) for m in plain
+    ]
+
+
+@given(
     st.text(
         alphabet=st.sampled_from([*"ab .\u201c\u201d中文ăđạ\u0306é", "\ud840", "\udc00"]),
         max_size=80,

@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from readouts import lexicon as lx
-from readouts.extract.en.caseless import CaselessPattern
+from readouts.extract.en.caseless import CaselessPattern, ascii_lower
 from readouts.extract.en.dates import TOD_RE, DateHit, find_dates, resolve, time_of_day
 from readouts.extract.en.header import Header
 from readouts.extract.en.lexicon import LANG, EnglishLexicon
@@ -381,7 +381,7 @@ def session_numbers(
     m = next(
         (
             m
-            for m in pats["session"].finditer(text, s, e)
+            for m in sessions(text, s, e, lex)
             if m.start() <= noun < m.end()  # the meeting itself ("a speech at the 15th Plenary")
             or not refers_elsewhere(text, m.start(), s, lex)
         ),
@@ -394,6 +394,34 @@ def session_numbers(
     if term is None:
         term = _term(text, (s, e), m.span(), pats["term"])
     return number, term, m.span()
+
+
+@cache
+def _session_start(lex: EnglishLexicon) -> re.Pattern[str]:
+    """Where a session's number may start in an ASCII-lower-cased text: a digit, or the
+    first letters of an ordinal."""
+    return re.compile("[0-9]|" + prefix_tree(list(lex.ordinals)))
+
+
+def sessions(text: str, pos: int, endpos: int, lex: EnglishLexicon) -> Iterator[regex.Match[str]]:
+    """``_patterns(lex)["session"].finditer(text, pos, endpos)``, tried only where a number
+    or an ordinal starts.  The pattern ignores case in the Unicode way, where letters beyond
+    ASCII may stand for ASCII ones, so a text that is not ASCII gets the plain search; in an
+    ASCII text the starts are found in its lower-case copy by ``re``'s fast scan, instead of
+    the engine trying the whole pattern at every position."""
+    pattern = _patterns(lex)["session"]
+    if not text.isascii():
+        yield from pattern.finditer(text, pos, endpos)
+        return
+    lowered = ascii_lower(text)
+    start = _session_start(lex)
+    while (found := start.search(lowered, pos, endpos)) is not None:
+        m = pattern.match(text, found.start(), endpos)
+        if m is None:
+            pos = found.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _term(
