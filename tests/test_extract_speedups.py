@@ -252,6 +252,9 @@ def test_sentence_breaks_in_two_steps(text: str) -> None:
         if not m.group().startswith(" ") or sentences._NEXT_STARTS.match(text, m.end())
     ]
     assert two_steps == [m.span() for m in sentences._BOUNDARY.finditer(text)]
+    found = sentences._BREAK.finditer(text)
+    spaced = [(m.start(), m.end(), m.group().startswith(" ")) for m in found]
+    assert list(sentences.breaks(text)) == spaced
 
 
 _VENUE_TEXT = (
