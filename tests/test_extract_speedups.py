@@ -32,6 +32,7 @@ def _lexicon_cues() -> list[list[str]]:
     agenda = lx.toml("en", "agenda.toml")
     out = [[c for v in roles[k].values() for c in v] for k in ("subject", "object")]
     out += [meetings["nouns"], meetings["held"], meetings["other_meeting_before"]]
+    out += [meetings["not_meeting_before"], meetings["own_meeting_before"]]
     out += [[p] for _, p in meetings["types"]]
     out += [[c for v in agenda.values() for c in v]]
     return out
@@ -337,6 +338,19 @@ _FAMILIES = (
 )
 
 
+def _indexed_patterns(lex: object) -> list[CaselessPattern]:
+    """Every pattern the cue index serves."""
+    from readouts.extract.en import meeting
+
+    own = meeting._indexed_before("own_meeting_before", lex, r"(?:the\s+)?(?:[\w'-]+\s+){0,6}")
+    return [
+        *(getattr(lex, f) for f in _FAMILIES),
+        *(p for _, p in lex.types),  # type: ignore[attr-defined]
+        meeting._indexed_before("not_meeting_before", lex),
+        own,
+    ]
+
+
 @given(
     st.integers(0, 40),
     st.lists(st.sampled_from([*_CUE_WORDS, "the", "X", ",", ".", "\n", "é"]), max_size=30),
@@ -348,7 +362,7 @@ def test_cue_index_skips_only_spans_without_a_match(
     from readouts.extract.en.lexicon import english
 
     lex = english()
-    patterns = [getattr(lex, f) for f in _FAMILIES] + [p for _, p in lex.types]
+    patterns = _indexed_patterns(lex)
     fast = patterns[which % len(patterns)]
     plain = CaselessPattern(fast.source)
     text = " " * 500 + " ".join(words)  # long enough for the index
@@ -420,7 +434,7 @@ def test_cue_index_of_the_normalized_text_serves_the_text(
     from readouts.read.normalize import normalize
 
     lex = english()
-    patterns = [getattr(lex, f) for f in _FAMILIES] + [p for _, p in lex.types]
+    patterns = _indexed_patterns(lex)
     fast = patterns[which % len(patterns)]
     plain = CaselessPattern(fast.source)
     text = " " * 500 + " ".join(words)  # long enough for the index

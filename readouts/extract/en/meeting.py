@@ -18,6 +18,7 @@ import regex
 
 from readouts import lexicon as lx
 from readouts.extract.en.caseless import CaselessPattern, ascii_lower
+from readouts.extract.en.cues import CuePattern
 from readouts.extract.en.dates import TOD_RE, DateHit, find_dates, resolve, time_of_day
 from readouts.extract.en.header import Header
 from readouts.extract.en.lexicon import LANG, EnglishLexicon
@@ -100,6 +101,13 @@ def _cues_before(key: str, gap: str = "") -> CaselessPattern:
     return _cues(key, r"\b(?:", r")\s+" + gap + "$")
 
 
+@cache
+def _indexed_before(key: str, lex: EnglishLexicon, gap: str = "") -> CuePattern:
+    """``_cues_before(key, gap)`` searched only from where one of its cues starts, for a
+    family ``key`` of the lexicon's cue index: most windows before a meeting noun hold none."""
+    return CuePattern(_cues_before(key, gap).source, lex.cue_index, key)
+
+
 def refers_elsewhere(text: str, at: int, floor: int, lex: EnglishLexicon) -> bool:
     """Whether the words before ``at`` make what follows another meeting than the one
     reported ("the spirit of the Sixth Plenary Session"), and not this one ("delivered a
@@ -107,7 +115,7 @@ def refers_elsewhere(text: str, at: int, floor: int, lex: EnglishLexicon) -> boo
     start = max(floor, at - 90)
     if not lex.other_meeting_re.search(text, start, at):
         return False
-    own = _cues_before("own_meeting_before", r"(?:the\s+)?(?:[\w'-]+\s+){0,6}")
+    own = _indexed_before("own_meeting_before", lex, r"(?:the\s+)?(?:[\w'-]+\s+){0,6}")
     return not own.search(text, start, at)
 
 
@@ -115,7 +123,7 @@ def _meeting_nouns(text: str, s: int, e: int, lex: EnglishLexicon) -> list[re.Ma
     """The meeting nouns of a sentence that name a meeting of the reported kind: not "a press
     conference" or "many promotion meetings", nor another meeting the sentence refers to ("the
     plans of the work conference")."""
-    not_meeting = _cues_before("not_meeting_before")
+    not_meeting = _indexed_before("not_meeting_before", lex)
     return [
         n
         for n in lex.meeting_noun_re.finditer(text, s, e)
