@@ -454,3 +454,12 @@ def test_unaccented_copy_of_an_ascii_text_is_the_text(text: str) -> None:
 
     place.unaccented.cache_clear()
     assert place.unaccented(text) == text.translate(place._fold_table())
+
+
+@given(st.lists(st.sampled_from([*"AZaz- '.\n1", "Li", "Qiang", "Ha-Noi", "-a", "-B"])))
+def test_runs_of_capitalised_words_in_an_ascii_text(parts: list[str]) -> None:
+    from readouts.extract.en import names
+
+    text = "".join(parts)
+    fast = [m.span() for m in names._ASCII_RUN.finditer(text)]
+    assert fast == [m.span() for m in names._RUN.finditer(text)]
