@@ -463,3 +463,15 @@ def test_runs_of_capitalised_words_in_an_ascii_text(parts: list[str]) -> None:
     text = "".join(parts)
     fast = [m.span() for m in names._ASCII_RUN.finditer(text)]
     assert fast == [m.span() for m in names._RUN.finditer(text)]
+
+
+@given(st.lists(st.sampled_from([*_BODY_TEXT, "x", "\n", "\x1c", "\x0b", "\t", "Hubei", "Ha Noi"])))
+def test_ascii_body_pattern_finds_what_the_unicode_one_finds(words: list[str]) -> None:
+    from readouts.extract.en import meeting
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    text = " ".join(words)
+    fast = [(m.span(), m.groupdict()) for m in meeting._ascii_body(lex).finditer(text)]
+    plain = meeting._patterns(lex)["body"].finditer(text)
+    assert fast == [(m.span(), m.groupdict()) for m in plain]
