@@ -32,6 +32,7 @@ def _lexicon_cues() -> list[list[str]]:
     agenda = lx.toml("en", "agenda.toml")
     out = [[c for v in roles[k].values() for c in v] for k in ("subject", "object")]
     out += [meetings["nouns"], meetings["held"], meetings["other_meeting_before"]]
+    out += [meetings["not_meeting_before"], meetings["own_meeting_before"]]
     out += [[p] for _, p in meetings["types"]]
     out += [[c for v in agenda.values() for c in v]]
     return out
@@ -139,6 +140,46 @@ def test_body_and_session_guards_keep_every_match(words: list[str]) -> None:
 
 
 @given(
+    st.lists(st.sampled_from([*_BODY_TEXT, "x", "\n", "SubCommittee", "Group,", "A B C D E"])),
+    st.data(),
+)
+def test_body_search_from_nine_words_before_a_head(words: list[str], data: st.DataObject) -> None:
+    from readouts.extract.en import meeting
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    text = " ".join(words)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    plain = meeting._patterns(lex)["body"].finditer(text, pos, endpos)
+    assert [(m.span(), m.groupdict()) for m in meeting.bodies(text, pos, endpos, lex)] == [
+        (m.span(), m.groupdict()) for m in plain
+    ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [*_BODY_TEXT, "15th", "Third", "FIFTH", "eighteenth", "ten", "Fifth", "x", "\u212a"]
+        )
+    ),
+    st.data(),
+)
+def test_sessions_tried_where_a_number_starts(words: list[str], data: st.DataObject) -> None:
+    from readouts.extract.en import meeting
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    text = " ".join(words)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    plain = meeting._patterns(lex)["session"].finditer(text, pos, endpos)
+    assert [(m.span(), m.groupdict()) for m in meeting.sessions(text, pos, endpos, lex)] == [
+        (m.span(), m.groupdict()) for m in plain
+    ]
+
+
+@given(
     st.text(
         alphabet=st.sampled_from([*"ab .\u201c\u201d中文ăđạ\u0306é", "\ud840", "\udc00"]),
         max_size=80,
@@ -212,6 +253,9 @@ def test_sentence_breaks_in_two_steps(text: str) -> None:
         if not m.group().startswith(" ") or sentences._NEXT_STARTS.match(text, m.end())
     ]
     assert two_steps == [m.span() for m in sentences._BOUNDARY.finditer(text)]
+    found = sentences._BREAK.finditer(text)
+    spaced = [(m.start(), m.end(), m.group().startswith(" ")) for m in found]
+    assert list(sentences.breaks(text)) == spaced
 
 
 _VENUE_TEXT = (
@@ -294,6 +338,19 @@ _FAMILIES = (
 )
 
 
+def _indexed_patterns(lex: object) -> list[CaselessPattern]:
+    """Every pattern the cue index serves."""
+    from readouts.extract.en import meeting
+
+    own = meeting._indexed_before("own_meeting_before", lex, r"(?:the\s+)?(?:[\w'-]+\s+){0,6}")
+    return [
+        *(getattr(lex, f) for f in _FAMILIES),
+        *(p for _, p in lex.types),  # type: ignore[attr-defined]
+        meeting._indexed_before("not_meeting_before", lex),
+        own,
+    ]
+
+
 @given(
     st.integers(0, 40),
     st.lists(st.sampled_from([*_CUE_WORDS, "the", "X", ",", ".", "\n", "é"]), max_size=30),
@@ -305,7 +362,7 @@ def test_cue_index_skips_only_spans_without_a_match(
     from readouts.extract.en.lexicon import english
 
     lex = english()
-    patterns = [getattr(lex, f) for f in _FAMILIES] + [p for _, p in lex.types]
+    patterns = _indexed_patterns(lex)
     fast = patterns[which % len(patterns)]
     plain = CaselessPattern(fast.source)
     text = " " * 500 + " ".join(words)  # long enough for the index
@@ -347,3 +404,74 @@ def test_memo_keeps_short_phrases_only_and_forgets_them() -> None:
     memo.forget()
     shout("Li Qiang")
     assert calls[-1] == "Li Qiang" and len(calls) == 4  # worked out again after forget
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*'ab.!?"”:;) \n\t\x1c\x85\xa0\u2028\u3000', "\u200b"])),
+    st.data(),
+)
+def test_a_heading_is_told_by_its_last_character(text: str, data: st.DataObject) -> None:
+    from readouts.extract import en
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = en._HEADING.search(text, start, end) is not None
+    assert en._is_heading(text, start, end) == expected
+
+
+@given(
+    st.integers(0, 40),
+    st.lists(
+        st.sampled_from([*_CUE_WORDS, "the", "X", ",", "\u2019s", "\u00a0", "\t", "\r", "\u201c"]),
+        max_size=30,
+    ),
+    st.data(),
+)
+def test_cue_index_of_the_normalized_text_serves_the_text(
+    which: int, words: list[str], data: st.DataObject
+) -> None:
+    from readouts.extract.en.lexicon import english
+    from readouts.read.normalize import normalize
+
+    lex = english()
+    patterns = _indexed_patterns(lex)
+    fast = patterns[which % len(patterns)]
+    plain = CaselessPattern(fast.source)
+    text = " " * 500 + " ".join(words)  # long enough for the index
+    norm = normalize(text)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    found = fast.search(text, pos, endpos, norm)
+    expected = plain.search(text, pos, endpos)
+    assert (found and found.span()) == (expected and expected.span())
+    spans = [m.span() for m in fast.finditer(text, pos, endpos, norm)]
+    assert spans == [m.span() for m in plain.finditer(text, pos, endpos)]
+
+
+@given(st.text(alphabet=st.sampled_from([*"aZ' -,.\n1", "ả", "Đ", "\u00c0", "中"]), max_size=40))
+def test_unaccented_copy_of_an_ascii_text_is_the_text(text: str) -> None:
+    from readouts.extract.en import place
+
+    place.unaccented.cache_clear()
+    assert place.unaccented(text) == text.translate(place._fold_table())
+
+
+@given(st.lists(st.sampled_from([*"AZaz- '.\n1", "Li", "Qiang", "Ha-Noi", "-a", "-B"])))
+def test_runs_of_capitalised_words_in_an_ascii_text(parts: list[str]) -> None:
+    from readouts.extract.en import names
+
+    text = "".join(parts)
+    fast = [m.span() for m in names._ASCII_RUN.finditer(text)]
+    assert fast == [m.span() for m in names._RUN.finditer(text)]
+
+
+@given(st.lists(st.sampled_from([*_BODY_TEXT, "x", "\n", "\x1c", "\x0b", "\t", "Hubei", "Ha Noi"])))
+def test_ascii_body_pattern_finds_what_the_unicode_one_finds(words: list[str]) -> None:
+    from readouts.extract.en import meeting
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    text = " ".join(words)
+    fast = [(m.span(), m.groupdict()) for m in meeting._ascii_body(lex).finditer(text)]
+    plain = meeting._patterns(lex)["body"].finditer(text)
+    assert fast == [(m.span(), m.groupdict()) for m in plain]

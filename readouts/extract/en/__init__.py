@@ -29,6 +29,8 @@ _SAME_DAY = regex.compile(
     r"(?:On|In)\s+the\s+(morning|afternoon|evening)\s+of\s+the\s+same\s+day", regex.I
 )
 _HEADING = regex.compile(r"[^.!?\"”:;)\s]\s*$")
+_TRAILING_SPACE = regex.compile(r"(?r)\s*")
+_NOT_HEADING_END = frozenset('.!?"”:;)')
 _ALSO = regex.compile(r"\balso\s+$")
 _HOLDS = regex.compile(r"held|convened|presided over|chaired|hosted|opened|co-chaired", regex.I)
 
@@ -113,7 +115,16 @@ def _main_anchor(norm: str, anchors: list[mt.Anchor], head: Header) -> mt.Anchor
     and a subheading rarely names the meeting in full."""
     title = head.title
     after = [a for a in anchors if title is None or a.sentence[0] >= title[1]] or anchors
-    return next((a for a in after if not _HEADING.search(norm, *a.sentence)), after[0])
+    return next((a for a in after if not _is_heading(norm, *a.sentence)), after[0])
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """``_HEADING.search(text, start, end)``: whether the line ends without a sentence's final
+    punctuation.  Only its last character that is not a space decides: that one is looked at,
+    found by matching the trailing spaces backwards, instead of trying every position."""
+    last = _TRAILING_SPACE.match(text, start, end)
+    at = last.start() if last else end
+    return at > start and text[at - 1] not in _NOT_HEADING_END
 
 
 def _meeting(
@@ -149,9 +160,9 @@ def _meeting(
         meeting_type=kind,
         session=Session(number=session[0], term=session[1], span=session[2]) if session else None,
         location=Location(name=text[loc[1][0] : loc[1][1]], span=loc[1]) if loc else None,
-        agenda=ag.agenda_items(text, section, span, lex),
+        agenda=ag.agenda_items(text, section, span, lex, norm),
         formulations=ag.formulations(text, norm, section[0][0], section[-1][1], lex),
-        directives=ag.directives(text, section, lex),
+        directives=ag.directives(text, section, lex, norm),
         span=span,
         evidence=MeetingEvidence(
             date=(date_hit.start, date_hit.end) if date_hit and iso else None,

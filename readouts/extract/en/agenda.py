@@ -30,13 +30,18 @@ _MAX_ITEMS = 12
 
 
 def agenda_items(
-    text: str, sentences: list[tuple[int, int]], anchor: tuple[int, int], lex: EnglishLexicon
+    text: str,
+    sentences: list[tuple[int, int]],
+    anchor: tuple[int, int],
+    lex: EnglishLexicon,
+    norm: str | None = None,
 ) -> list[AgendaItem]:
+    """``norm``: ``text`` normalized, whose cue index the search may use (see ``cues``)."""
     items: list[AgendaItem] = []
     for s, e in sentences:
         if (s, e) != anchor and not _MEETING_SUBJECT.match(text, s, e):
             continue
-        for cue in lex.agenda_re.finditer(text, s, e):
+        for cue in lex.agenda_re.finditer(text, s, e, norm):
             end = _CLAUSE_END.search(text, cue.end(), e)
             stop = end.start() if end else e
             if stop - cue.start() < 8:
@@ -55,10 +60,13 @@ def agenda_items(
     return items
 
 
-def directives(text: str, sentences: list[tuple[int, int]], lex: EnglishLexicon) -> list[Evidence]:
+def directives(
+    text: str, sentences: list[tuple[int, int]], lex: EnglishLexicon, norm: str | None = None
+) -> list[Evidence]:
+    """``norm``: ``text`` normalized, whose cue index the search may use (see ``cues``)."""
     out = []
     for s, e in sentences:
-        if lex.directive_re.search(text, s, e):
+        if lex.directive_re.search(text, s, e, norm):
             out.append(Evidence(text=text[s:e], span=(s, e)))
     return out
 

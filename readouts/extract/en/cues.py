@@ -6,7 +6,9 @@ position of each.  Every match of a cue starts with one of the cue's literal pre
 ``prefilter``), so where no prefix of a family starts between ``pos`` and ``endpos`` its
 pattern finds nothing there, and is not run.  One automaton holds the prefixes of every
 family; its hits for a text are kept for the last few texts.  Short texts (phrases) are
-searched directly.
+searched directly.  Where prefixes do start, the pattern is tried at those places only: the
+engine does not try every position between them (a position before the one tried is still
+seen by ``\b`` and look-behinds, so the matches are the same).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import ahocorasick
 
 from readouts.extract.en.caseless import CaselessPattern, ascii_lower
 from readouts.extract.en.prefilter import literal_prefixes
+from readouts.read.normalize import normalize
 
 _INDEXED_FROM = 512  # characters: a shorter text is searched directly
 
@@ -40,6 +43,8 @@ class CueIndex:
         for prefix, kinds in table.items():
             self._automaton.add_word(prefix, (len(prefix), tuple(sorted(kinds))))
         self._automaton.make_automaton()
+        #: Whether normalizing leaves every prefix as it is (what ``like`` relies on).
+        self._normal = all(normalize(prefix) == prefix for prefix in table)
         self.starts = lru_cache(maxsize=4)(self._starts)
         #: The last text asked about and its starts, as one tuple (a thread reads a matching
         #: pair): the patterns of one sentence ask about the same text again and again.
@@ -51,24 +56,31 @@ class CueIndex:
             for end, (length, kinds) in self._automaton.iter(ascii_lower(text)):
                 for kind in kinds:
                     out[kind].append(end - length + 1)
-        for starts in out.values():
-            starts.sort()
-        return out
+        return {kind: sorted(set(starts)) for kind, starts in out.items()}
 
-    def may_start(self, text: str, kind: str, pos: int, endpos: int) -> bool:
-        """Whether a cue of ``kind`` may start in ``[pos, endpos)`` of ``text``."""
+    def starts_in(
+        self, text: str, kind: str, pos: int, endpos: int, like: str | None = None
+    ) -> list[int] | None:
+        """Where a cue of ``kind`` may start in ``[pos, endpos)`` of ``text``, in order, or
+        ``None`` when the text is not indexed (every position may hold one).
+
+        ``like`` is ``text`` normalized (``read.normalize``), whose index is likely at hand:
+        no prefix holds a character normalizing changes, so a prefix in ``text`` stands at
+        the same place in ``like``, and the starts in ``like`` include those in ``text``."""
         if len(text) < _INDEXED_FROM or kind not in self.kinds:
-            return True
+            return None
+        if like is not None and len(like) == len(text) and self._normal:
+            text = like
         last = self._last
         if last[0] is not text:
             last = self._last = (text, self.starts(text))
         starts = last[1][kind]
-        i = bisect_left(starts, pos)
-        return i < len(starts) and starts[i] < endpos
+        return starts[bisect_left(starts, pos) : bisect_left(starts, endpos)]
 
 
 class CuePattern(CaselessPattern):
-    """A family's cue pattern that skips the spans where none of its cues can start."""
+    """A family's cue pattern tried only where one of its cues may start: every match starts
+    at one of those places, so trying them in order finds the matches a search finds."""
 
     __slots__ = ("_index", "_kind")
 
@@ -77,14 +89,37 @@ class CuePattern(CaselessPattern):
         self._index = index
         self._kind = kind
 
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if not self._index.may_start(text, self._kind, pos, endpos):
-            return None
-        return super().search(text, pos, endpos)
+    def search(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize, like: str | None = None
+    ) -> re.Match[str] | None:
+        """``like``: ``text`` normalized, if at hand (see ``CueIndex.starts_in``)."""
+        starts = self._index.starts_in(text, self._kind, pos, endpos, like)
+        if starts is None:
+            return super().search(text, pos, endpos)
+        pattern, lowered = self._for(text)
+        for at in starts:
+            m = pattern.match(lowered, at, endpos)
+            if m is not None:
+                return m
+        return None
 
     def finditer(
-        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize, like: str | None = None
     ) -> Iterator[re.Match[str]]:
-        if not self._index.may_start(text, self._kind, pos, endpos):
-            return iter(())
-        return super().finditer(text, pos, endpos)
+        starts = self._index.starts_in(text, self._kind, pos, endpos, like)
+        if starts is None:
+            return super().finditer(text, pos, endpos)
+        return self._matches_at(text, starts, endpos)
+
+    def _matches_at(self, text: str, starts: list[int], endpos: int) -> Iterator[re.Match[str]]:
+        """The matches ``finditer`` finds, each tried at the places a cue may start, the
+        next one no earlier than the end of the last."""
+        pattern, lowered = self._for(text)
+        after = 0
+        for at in starts:
+            if at < after:
+                continue
+            m = pattern.match(lowered, at, endpos)
+            if m is not None:
+                yield m
+                after = m.end()

@@ -79,10 +79,11 @@ class EnglishLexicon:
     other_meeting_re: CaselessPattern
     ordinals: dict[str, int]
     body_heads: frozenset[str]
-    agenda_re: CaselessPattern
+    agenda_re: CuePattern
     agenda_groups: tuple[str, ...]
-    directive_re: CaselessPattern
+    directive_re: CuePattern
     formulations: ahocorasick.Automaton
+    cue_index: CueIndex  # for cue patterns built elsewhere from the families it holds
 
 
 def _grouped(
@@ -107,6 +108,8 @@ def _families(
         "directive": list(agenda["directives"]),
         "noun": list(meetings["nouns"]),
         "other_meeting": list(meetings["other_meeting_before"]),
+        "not_meeting_before": list(meetings["not_meeting_before"]),
+        "own_meeting_before": list(meetings["own_meeting_before"]),
         **{f"type{i}": [p] for i, (_, p) in enumerate(meetings["types"])},
     }
 
@@ -200,4 +203,5 @@ def _meeting_fields() -> dict[str, Any]:
             r"\b(?:" + _guarded(_alternation(agenda["directives"])) + r")\b", index, "directive"
         ),
         formulations=automaton,
+        cue_index=index,
     )

@@ -10,14 +10,15 @@ of the 14th ... Committee").  The body is the organisation attached to that phra
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from readouts import lexicon as lx
-from readouts.extract.en.caseless import CaselessPattern
+from readouts.extract.en.caseless import CaselessPattern, ascii_lower
+from readouts.extract.en.cues import CuePattern
 from readouts.extract.en.dates import TOD_RE, DateHit, find_dates, resolve, time_of_day
 from readouts.extract.en.header import Header
 from readouts.extract.en.lexicon import LANG, EnglishLexicon
@@ -33,9 +34,15 @@ _BODY_WORDS = ("CPC", "provincial", "municipal", "city", "county", "party", "peo
 
 
 @cache
-def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
+def _heads(lex: EnglishLexicon) -> tuple[str, ...]:
+    """The heads a body's name ends in, as regular expressions, longest first."""
     lower = lx.toml(LANG, "meetings.toml")["body_heads_lower"]
-    heads = "|".join(sorted([*lex.body_heads, *lower], key=len, reverse=True))
+    return tuple(sorted([*lex.body_heads, *lower], key=len, reverse=True))
+
+
+@cache
+def _patterns(lex: EnglishLexicon) -> dict[str, regex.Pattern[str]]:
+    heads = "|".join(_heads(lex))
     # "and" only inside a name: "the Political and Legal Affairs Committee"
     word = r"(?:\p{Lu}[\p{L}'-]*(?:'s)?|" + "|".join(_BODY_WORDS) + r"|and(?=\s+\p{Lu}))"
     # What a body can start with (see ``prefilter``): most positions fail here at once.
@@ -94,6 +101,13 @@ def _cues_before(key: str, gap: str = "") -> CaselessPattern:
     return _cues(key, r"\b(?:", r")\s+" + gap + "$")
 
 
+@cache
+def _indexed_before(key: str, lex: EnglishLexicon, gap: str = "") -> CuePattern:
+    """``_cues_before(key, gap)`` searched only from where one of its cues starts, for a
+    family ``key`` of the lexicon's cue index: most windows before a meeting noun hold none."""
+    return CuePattern(_cues_before(key, gap).source, lex.cue_index, key)
+
+
 def refers_elsewhere(text: str, at: int, floor: int, lex: EnglishLexicon) -> bool:
     """Whether the words before ``at`` make what follows another meeting than the one
     reported ("the spirit of the Sixth Plenary Session"), and not this one ("delivered a
@@ -101,7 +115,7 @@ def refers_elsewhere(text: str, at: int, floor: int, lex: EnglishLexicon) -> boo
     start = max(floor, at - 90)
     if not lex.other_meeting_re.search(text, start, at):
         return False
-    own = _cues_before("own_meeting_before", r"(?:the\s+)?(?:[\w'-]+\s+){0,6}")
+    own = _indexed_before("own_meeting_before", lex, r"(?:the\s+)?(?:[\w'-]+\s+){0,6}")
     return not own.search(text, start, at)
 
 
@@ -109,7 +123,7 @@ def _meeting_nouns(text: str, s: int, e: int, lex: EnglishLexicon) -> list[re.Ma
     """The meeting nouns of a sentence that name a meeting of the reported kind: not "a press
     conference" or "many promotion meetings", nor another meeting the sentence refers to ("the
     plans of the work conference")."""
-    not_meeting = _cues_before("not_meeting_before")
+    not_meeting = _indexed_before("not_meeting_before", lex)
     return [
         n
         for n in lex.meeting_noun_re.finditer(text, s, e)
@@ -163,7 +177,7 @@ def _to_come(text: str, at: int, floor: int) -> bool:
 
 def _body_before(text: str, at: int, floor: int, lex: EnglishLexicon) -> bool:
     """Whether a body's name ends just before ``at``: the subject of "met"."""
-    found = _patterns(lex)["body"].finditer(text, max(floor, at - 150), at)
+    found = bodies(text, max(floor, at - 150), at, lex)
     return any(m.end() <= at <= m.end() + 1 for m in found)
 
 
@@ -195,6 +209,58 @@ def _role_anchors(text: str, sentences: list[tuple[int, int]], lex: EnglishLexic
     return []
 
 
+@cache
+def _head_re(lex: EnglishLexicon) -> re.Pattern[str]:
+    """Any body head ("Committee", "party group"): every body's name holds one."""
+    return re.compile("|".join(_heads(lex)))
+
+
+#: A match of the body pattern, by ``regex`` or (in an ASCII text) by ``re``.
+Match = regex.Match[str] | re.Match[str]
+#: The Unicode classes of the body pattern, as they read in an ASCII text.
+_ASCII_CLASSES = ((r"[\p{L}'-]", "[A-Za-z'-]"), (r"\p{Lu}", "[A-Z]"), (r"\p{L}", "[A-Za-z]"))
+
+
+@cache
+def _ascii_body(lex: EnglishLexicon) -> re.Pattern[str]:
+    """The body pattern for an ASCII text, run by ``re``: with ``[A-Z]`` for ``\\p{Lu}`` (and
+    so on) and ASCII classes it finds the same bodies there, at less than half the cost."""
+    source = _patterns(lex)["body"].pattern
+    for unicode_class, ascii_class in _ASCII_CLASSES:
+        source = source.replace(unicode_class, ascii_class)
+    if "\\p" in source:
+        raise ValueError("a Unicode class of the body pattern has no ASCII form")
+    return re.compile(source, re.ASCII)
+
+
+#: Back from a position over the part of its word before it and nine more words: a body's
+#: name reaches its head in at most nine words ("the", an ordinal and seven words of name),
+#: each of letters, digits, "'" and "-" (a comma or a bracket ends the way back).
+_NINE_WORDS_BACK = regex.compile(r"(?r)(?:[\p{L}\d'-]+\s+){0,9}[\p{L}\d'-]*")
+
+
+def bodies(text: str, pos: int, endpos: int, lex: EnglishLexicon) -> Iterator[Match]:
+    """``_patterns(lex)["body"].finditer(text, pos, endpos)``, with each search started nine
+    words before the next body head instead of at ``pos``: every match holds a head at most
+    nine words after its start, so no match starts earlier, and the engine's costly attempts
+    at the capitalised words of a sentence (names, offices) far from any head are skipped.
+    The way back is never longer as the head moves on, so the first head bounds them all."""
+    pattern: regex.Pattern[str] | re.Pattern[str] = (
+        _ascii_body(lex) if text.isascii() else _patterns(lex)["body"]
+    )
+    heads = _head_re(lex)
+    while True:
+        head = heads.search(text, pos, endpos)
+        if head is None:
+            return
+        back = _NINE_WORDS_BACK.match(text, pos, head.start())  # matches always (nine or fewer)
+        m = pattern.search(text, back.start() if back else pos, endpos)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 @dataclass
 class BodyHit:
     name: str
@@ -209,10 +275,9 @@ def find_body(
     person's offices ("Head of the Delegation of the National Assembly of the province") or
     in another meeting ("the resolutions of the 7th Conference of the Central Committee")."""
     s, e = anchor.sentence
-    pattern = _patterns(lex)["body"]
     hits = [
         m
-        for m in pattern.finditer(text, s, e)
+        for m in bodies(text, s, e, lex)
         if m.group("name")
         and not any(ps <= m.start() < pe for ps, pe in people)
         and not refers_elsewhere(text, m.start(), s, lex)
@@ -222,7 +287,7 @@ def find_body(
     noun_s, noun_e = anchor.noun
     held_s = anchor.held[0]
 
-    def score(m: regex.Match[str]) -> int:
+    def score(m: Match) -> int:
         start, end = m.span()
         if 0 <= start - noun_e <= 8 and text[noun_e:start].strip() in ("of", "of the", ""):
             return 0  # "meeting of the Standing Committee"
@@ -261,9 +326,7 @@ _POSSESSIVE = regex.compile(r"'s\s")
 _OF_THE = regex.compile(r"\s+of\s+(?:the\s+)?")
 
 
-def _owner(
-    text: str, m: regex.Match[str], noun: tuple[int, int], lex: EnglishLexicon
-) -> BodyHit | None:
+def _owner(text: str, m: Match, noun: tuple[int, int], lex: EnglishLexicon) -> BodyHit | None:
     """The body whose meeting the name is: "the Provincial Party Committee's Foreign Affairs
     Work Conference" is the Provincial Party Committee's, "the 15th Conference of the Hanoi
     Party Committee" the Hanoi Party Committee's."""
@@ -344,7 +407,7 @@ def session_numbers(
     m = next(
         (
             m
-            for m in pats["session"].finditer(text, s, e)
+            for m in sessions(text, s, e, lex)
             if m.start() <= noun < m.end()  # the meeting itself ("a speech at the 15th Plenary")
             or not refers_elsewhere(text, m.start(), s, lex)
         ),
@@ -357,6 +420,34 @@ def session_numbers(
     if term is None:
         term = _term(text, (s, e), m.span(), pats["term"])
     return number, term, m.span()
+
+
+@cache
+def _session_start(lex: EnglishLexicon) -> re.Pattern[str]:
+    """Where a session's number may start in an ASCII-lower-cased text: a digit, or the
+    first letters of an ordinal."""
+    return re.compile("[0-9]|" + prefix_tree(list(lex.ordinals)))
+
+
+def sessions(text: str, pos: int, endpos: int, lex: EnglishLexicon) -> Iterator[regex.Match[str]]:
+    """``_patterns(lex)["session"].finditer(text, pos, endpos)``, tried only where a number
+    or an ordinal starts.  The pattern ignores case in the Unicode way, where letters beyond
+    ASCII may stand for ASCII ones, so a text that is not ASCII gets the plain search; in an
+    ASCII text the starts are found in its lower-case copy by ``re``'s fast scan, instead of
+    the engine trying the whole pattern at every position."""
+    pattern = _patterns(lex)["session"]
+    if not text.isascii():
+        yield from pattern.finditer(text, pos, endpos)
+        return
+    lowered = ascii_lower(text)
+    start = _session_start(lex)
+    while (found := start.search(lowered, pos, endpos)) is not None:
+        m = pattern.match(text, found.start(), endpos)
+        if m is None:
+            pos = found.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _term(

@@ -15,6 +15,8 @@ Zhang") becomes a mention of the person named in full before.
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -25,6 +27,12 @@ from readouts.extract.en.memo import phrase_cache, word_cache
 
 _TOKEN = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}*)?"
 _RUN = regex.compile(rf"{_TOKEN}(?: {_TOKEN})*")
+# _RUN for an ASCII text, where \p{Lu}, \p{Ll} and \p{L} are [A-Z], [a-z] and [A-Za-z]: ``re``
+# skips to the capitals by its fast first-character scan.
+_ASCII_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?"
+_ASCII_RUN = re.compile(rf"{_ASCII_TOKEN}(?: {_ASCII_TOKEN})*")
+#: A run of capitalised words, as either pattern finds it.
+Run = regex.Match[str] | re.Match[str]
 _TOKEN_RE = regex.compile(_TOKEN)
 _VN_SYLLABLE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
@@ -188,7 +196,8 @@ def _recognised(words: str, lex: EnglishLexicon) -> tuple[tuple[int, int, int], 
 def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
     """Every name in ``text`` (the normalized document), in order."""
     hits: list[NameHit] = []
-    for run in _RUN.finditer(text):
+    runs: Iterator[Run] = (_ASCII_RUN if text.isascii() else _RUN).finditer(text)
+    for run in runs:
         if " " in run.group():
             found = _run_names(text, run, lex, hits)
             hit = None if found else _context_name(text, run, lex)
@@ -201,7 +210,7 @@ def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
     return _short_references(text, hits, lex)
 
 
-def _run_names(text: str, run: regex.Match[str], lex: EnglishLexicon, hits: list[NameHit]) -> bool:
+def _run_names(text: str, run: Run, lex: EnglishLexicon, hits: list[NameHit]) -> bool:
     """Add the recognised names of a run of two or more capitalised words; whether any was.
     After a one-letter Korean family name the rest of the run is recognised on its own."""
     base, words = run.start(), run.group()
@@ -296,7 +305,7 @@ def _skip_alternates(text: str, hits: list[NameHit]) -> list[NameHit]:
 
 
 def _lower_case_given_name(
-    text: str, run: regex.Match[str], lex: EnglishLexicon
+    text: str, run: Run, lex: EnglishLexicon
 ) -> NameHit | None:
     """A Chinese name typed with its given name in lower case ("..., Shen lirong and ..."),
     trusted only inside a list: a comma before, a comma or "and" after, and a given name of
@@ -313,7 +322,7 @@ def _lower_case_given_name(
     return _hit(text, run.start(), m.end(1), "cn", lex)
 
 
-def _one_letter_korean(text: str, run: regex.Match[str], lex: EnglishLexicon) -> NameHit | None:
+def _one_letter_korean(text: str, run: Run, lex: EnglishLexicon) -> NameHit | None:
     """Korean family names of one letter ("O Su Yong") fall outside the word pattern, which
     needs a lower-case letter: a lone capital in the family-name list right before a run,
     followed by a hyphenated or two-syllable given name."""
@@ -372,7 +381,7 @@ def _context_words(words: str, lex: EnglishLexicon) -> tuple[int, int, bool] | N
     return rest[0].start(), rest[-1].end(), k > 0
 
 
-def _context_name(text: str, run: regex.Match[str], lex: EnglishLexicon) -> NameHit | None:
+def _context_name(text: str, run: Run, lex: EnglishLexicon) -> NameHit | None:
     """A name known only by what stands around it: an office or honorific before, or after."""
     found = _context_words(run.group(), lex)
     if found is None:

@@ -227,8 +227,9 @@ def _fold_table() -> dict[int, str]:
 @lru_cache(maxsize=4)
 def unaccented(text: str) -> str:
     """``text`` with diacritics dropped letter for letter (offsets kept), so that places
-    written "Quảng Ninh" are found as the table's "Quang Ninh"."""
-    return text.translate(_fold_table())
+    written "Quảng Ninh" are found as the table's "Quang Ninh".  An ASCII text is its own
+    copy (the table maps no ASCII letter), and is not walked through."""
+    return text if text.isascii() else text.translate(_fold_table())
 
 
 #: A county, city or prefecture the places table does not list, named in the body itself:
