@@ -35,7 +35,7 @@ from readouts.store.judgements import load_log
 from readouts.store.migrations import utc_now
 from readouts.store.minhash import band_buckets, signature
 from readouts.store.rows import DocumentRows, ParticipationRows, Row, document_rows
-from readouts.store.sql import bulk_insert, insert_ignore
+from readouts.store.sql import bulk_insert, insert_ignore, insert_in_few_statements
 from readouts.store.store import Store
 
 
@@ -226,7 +226,7 @@ def _write_rows(
     for meeting in meetings:
         linker.link(meeting)
     linked = linker.finish()
-    bulk_insert(conn, t.documents, [rows.document for _, rows in new_docs])
+    insert_in_few_statements(conn, t.documents, [rows.document for _, rows in new_docs])
     sources = [_source_row(item, now) for item in batch if item.outcome in _ADDS_SOURCE]
     bulk_insert(conn, t.sources, sources)
     bands = [
