@@ -27,6 +27,7 @@ from readouts.load.inputs import iter_input_files, read_input
 from readouts.model import Record
 from readouts.resolve import ResolvedBody
 from readouts.store import schema as t
+from readouts.store.collector import BatchCollector, collect_between_batches
 from readouts.store.dedupe import Outcome, Prepared, classify, known_contents
 from readouts.store.defaults import DEFAULT_BATCH_SIZE
 from readouts.store.events import EventLinker
@@ -128,24 +129,27 @@ def _run(
     started = time.perf_counter()
     pending: list[Document | LoadError] = []
 
-    def flush() -> None:
+    def flush(collector: BatchCollector) -> None:
         batch = _prepare(store, pending, lang)
         _write(store, batch, summary)
         for item in batch:
             if item.error is not None and on_error is not None:
                 on_error(item.error)
         pending.clear()
+        del batch
+        collector.after_batch()
 
-    for document in documents:
-        pending.append(document)
-        summary.documents += 1
-        if len(pending) >= batch_size:
-            flush()
-        summary.seconds = time.perf_counter() - started
-        if on_progress is not None:
-            on_progress(summary)
-    if pending:
-        flush()
+    with collect_between_batches() as collector:
+        for document in documents:
+            pending.append(document)
+            summary.documents += 1
+            if len(pending) >= batch_size:
+                flush(collector)
+            summary.seconds = time.perf_counter() - started
+            if on_progress is not None:
+                on_progress(summary)
+        if pending:
+            flush(collector)
     summary.seconds = time.perf_counter() - started
     if on_progress is not None:
         on_progress(summary)
