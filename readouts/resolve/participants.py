@@ -123,14 +123,21 @@ def resolve_body(body: Body | None) -> ResolvedBody | None:
     """The convening body as (jurisdiction, canonical name); None when the text names none."""
     if body is None or not body.name:
         return None
-    key = _office_key(body.name)
+    return _resolve_body(body.name, body.jurisdiction, body.country)
+
+
+@lru_cache(maxsize=4096)
+def _resolve_body(name: str, jurisdiction: str | None, country: str | None) -> ResolvedBody | None:
+    """Cached: a corpus names a few hundred bodies, each in thousands of readouts, and the
+    result (frozen) depends on nothing else."""
+    key = _office_key(name)
     if not key:
         return None
-    place = meeting_place(body)
-    shown = strip_adjectival_places(body.name)
+    place = Jurisdiction(jurisdiction, country) if jurisdiction else None
+    shown = strip_adjectival_places(name)
     label = f"{place.name} / {shown}" if place else shown
     body_id = make_id("body", place.country if place else None, place.name if place else None, key)
-    return ResolvedBody(body_id, key, body.name, label, place)
+    return ResolvedBody(body_id, key, name, label, place)
 
 
 def post_label(title: str, place: Jurisdiction | None) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, Select, bindparam, delete, select, update
 
 from readouts.resolve.keys import name_key
 from readouts.store import schema as t
@@ -101,12 +101,7 @@ def _update_people(
     counted: set[Pair],
 ) -> None:
     people, aliases = t.people, t.person_aliases
-    old = {
-        row["person_id"]: dict(row)
-        for row in conn.execute(
-            select(people).where(is_in(dialect, people.c.person_id, touched))
-        ).mappings()
-    }
+    old = _rows_by_key(conn, select(people).where(is_in(dialect, people.c.person_id, touched)), 1)
     for person, alias, n in conn.execute(
         select(aliases.c.person_id, aliases.c.alias, aliases.c.n_mentions).where(
             is_in(dialect, aliases.c.person_id, touched)
@@ -156,10 +151,7 @@ def _update_occupancies(
     counted: set[tuple[str, str, str]],
 ) -> None:
     o = t.occupancies
-    rows: dict[Pair, dict[str, Any]] = {
-        (row["person_id"], row["post_id"]): dict(row)
-        for row in conn.execute(select(o).where(is_in(dialect, o.c.person_id, touched))).mappings()
-    }
+    rows = _rows_by_key(conn, select(o).where(is_in(dialect, o.c.person_id, touched)), 2)
     for (person, post), batch in seen.items():
         before = rows.get((person, post), {})
         new_events = {e for e in batch.events if (e, person, post) not in counted}
@@ -173,6 +165,20 @@ def _update_occupancies(
         }
     conn.execute(delete(o).where(is_in(dialect, o.c.person_id, touched)))
     bulk_insert(conn, o, [rows[key] for key in sorted(rows)])
+
+
+def _rows_by_key(conn: Connection, query: Select[Any], width: int) -> dict[Any, dict[str, Any]]:
+    """The query's rows as dicts, by their first ``width`` columns (one column: the value).
+
+    Plain tuples zipped with the column names: SQLAlchemy's row mappings cost several times
+    more, and a batch reads the summaries of hundreds of people."""
+    result = conn.execute(query)
+    names = tuple(result.keys())
+    rows = {}
+    for values in result:
+        row = dict(zip(names, values, strict=True))
+        rows[values[0] if width == 1 else tuple(values[:width])] = row
+    return rows
 
 
 def _earliest(before: str | None, dates: list[str]) -> str | None:

@@ -27,6 +27,7 @@ from readouts.load.inputs import iter_input_files, read_input
 from readouts.model import Record
 from readouts.resolve import ResolvedBody
 from readouts.store import schema as t
+from readouts.store.collector import BatchCollector, collect_between_batches
 from readouts.store.dedupe import Outcome, Prepared, classify, known_contents
 from readouts.store.defaults import DEFAULT_BATCH_SIZE
 from readouts.store.events import EventLinker
@@ -35,7 +36,7 @@ from readouts.store.judgements import load_log
 from readouts.store.migrations import utc_now
 from readouts.store.minhash import band_buckets, signature
 from readouts.store.rows import DocumentRows, ParticipationRows, Row, document_rows
-from readouts.store.sql import bulk_insert, insert_ignore
+from readouts.store.sql import bulk_insert, insert_ignore, insert_in_few_statements
 from readouts.store.store import Store
 
 
@@ -128,24 +129,27 @@ def _run(
     started = time.perf_counter()
     pending: list[Document | LoadError] = []
 
-    def flush() -> None:
+    def flush(collector: BatchCollector) -> None:
         batch = _prepare(store, pending, lang)
         _write(store, batch, summary)
         for item in batch:
             if item.error is not None and on_error is not None:
                 on_error(item.error)
         pending.clear()
+        del batch
+        collector.after_batch()
 
-    for document in documents:
-        pending.append(document)
-        summary.documents += 1
-        if len(pending) >= batch_size:
-            flush()
-        summary.seconds = time.perf_counter() - started
-        if on_progress is not None:
-            on_progress(summary)
-    if pending:
-        flush()
+    with collect_between_batches() as collector:
+        for document in documents:
+            pending.append(document)
+            summary.documents += 1
+            if len(pending) >= batch_size:
+                flush(collector)
+            summary.seconds = time.perf_counter() - started
+            if on_progress is not None:
+                on_progress(summary)
+        if pending:
+            flush(collector)
     summary.seconds = time.perf_counter() - started
     if on_progress is not None:
         on_progress(summary)
@@ -226,7 +230,7 @@ def _write_rows(
     for meeting in meetings:
         linker.link(meeting)
     linked = linker.finish()
-    bulk_insert(conn, t.documents, [rows.document for _, rows in new_docs])
+    insert_in_few_statements(conn, t.documents, [rows.document for _, rows in new_docs])
     sources = [_source_row(item, now) for item in batch if item.outcome in _ADDS_SOURCE]
     bulk_insert(conn, t.sources, sources)
     bands = [

@@ -87,7 +87,8 @@ sources = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("doc_id", _ID, ForeignKey("documents.doc_id"), nullable=False, index=True),
     # The doc_id of this copy's own text: equal to doc_id unless it is a near-duplicate.
-    Column("content_id", _ID, nullable=False, index=True),
+    # Looked up through the unique (content_id, source) index below, which it leads.
+    Column("content_id", _ID, nullable=False),
     Column("source", Text, nullable=False),  # path or URL as given, or FILE.jsonl:LINE
     Column("url", Text),
     Column("title", Text),
@@ -104,7 +105,8 @@ minhash_bands = Table(
     "minhash_bands",
     metadata,
     # The hash of one band of a signature, the band's number mixed in: equal buckets mean
-    # the two documents agree on every value of that band.
+    # the two documents agree on every value of that band.  Read by bucket only (through the
+    # primary key); documents are never deleted, so nothing looks bands up by document.
     Column("bucket", BigInteger, primary_key=True, autoincrement=False),
     Column("doc_id", _ID, ForeignKey("documents.doc_id"), primary_key=True),
     Column("band", SmallInteger, nullable=False),
@@ -274,7 +276,6 @@ Index("ix_occupancies_post", occupancies.c.post_id)
 Index("ix_person_aliases_alias", person_aliases.c.alias)
 Index("ix_bodies_jurisdiction", bodies.c.jurisdiction)
 Index("ix_events_date", events.c.date)
-Index("ix_minhash_bands_doc", minhash_bands.c.doc_id)
 #: A person's career (their events with dates) and "who else was there" are read from these
 #: two alone, without visiting table rows; they also serve every lookup by person or event.
 PARTICIPATION_INDEXES = (

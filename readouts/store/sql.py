@@ -55,6 +55,35 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         conn.exec_driver_sql(sql, list(rows))
 
 
+#: Bound variables per multi-row INSERT: the limit of SQLite builds before 3.32 (32,766 since).
+MAX_VARIABLES = 999
+
+
+def insert_in_few_statements(
+    conn: Connection, table: Table, rows: Sequence[dict[str, Any]]
+) -> None:
+    """Insert rows with one multi-row ``INSERT ... VALUES (...), (...)`` per few dozen rows on
+    SQLite; :func:`bulk_insert` elsewhere.
+
+    For tables behind a full-text trigger (``documents``).  SQLite (3.40) has FTS5 write its
+    pending terms to a new index segment at every statement savepoint, and ``executemany``
+    runs one statement per row: each document became a segment of its own, merged again
+    and again (half the cost of inserting a document).  One statement per chunk of rows keeps
+    the chunk's terms in memory until it ends.  The rows, their ids and what a full-text
+    query finds are the same.
+    """
+    if not rows or conn.dialect.name != "sqlite":
+        bulk_insert(conn, table, rows)
+        return
+    keys = tuple(rows[0])
+    sql, _ = _compiled_insert("sqlite", table, keys)
+    head, values = sql.split(" VALUES ")
+    pick = itemgetter(*keys) if len(keys) > 1 else lambda row: (row[keys[0]],)
+    for chunk in chunks(rows, max(1, MAX_VARIABLES // len(keys))):
+        parameters = [value for row in chunk for value in pick(row)]
+        conn.exec_driver_sql(f"{head} VALUES {', '.join([values] * len(chunk))}", tuple(parameters))
+
+
 _COMPILED: dict[tuple[str, str, tuple[str, ...]], tuple[str, bool]] = {}
 
 

@@ -178,6 +178,30 @@ def test_migration_4_indexes_participations_by_person_and_by_event(
     assert before[1]  # the secretary's two meetings, one of them reported twice
 
 
+def test_migration_5_drops_the_unread_band_and_source_indexes(
+    store_target: str, tmp_path: Path
+) -> None:
+    """A store as version 4 left it (bands indexed by document, sources by content) loses
+    both indexes, and still finds exact and near copies through the ones left."""
+    (tmp_path / "a.txt").write_text(standing_meeting())
+    with open_store(store_target) as opened:
+        ingest_paths(opened, [tmp_path / "a.txt"])
+        with opened.begin() as conn:
+            conn.exec_driver_sql("CREATE INDEX ix_minhash_bands_doc ON minhash_bands (doc_id)")
+            conn.exec_driver_sql("CREATE INDEX ix_sources_content_id ON sources (content_id)")
+            conn.execute(t.schema_version.delete().where(t.schema_version.c.version > 4))
+    (tmp_path / "b.txt").write_text(syndicated_copy(standing_meeting()))
+    (tmp_path / "c.txt").write_text(standing_meeting())
+    with open_store(store_target) as opened:
+        summary = ingest_paths(opened, [tmp_path / "b.txt", tmp_path / "c.txt"])
+        with opened.begin() as conn:
+            bands = {i["name"] for i in inspect(conn).get_indexes("minhash_bands")}
+            sources = {i["name"] for i in inspect(conn).get_indexes("sources")}
+    assert "ix_minhash_bands_doc" not in bands
+    assert "ix_sources_content_id" not in sources
+    assert (summary.near_duplicates, summary.exact_copies) == (1, 1)
+
+
 def _answers(store: Store) -> tuple[object, ...]:
     meetings = list_meetings(store, MeetingFilter())
     person = next(p.person_id for p in meetings.meetings[0].presiders)
