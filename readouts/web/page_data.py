@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, and_, bindparam, func, select
 
 from readouts.model import Record
 from readouts.store import schema as t
@@ -196,20 +196,21 @@ _CAREER = (
     .where(_p.person_id == bindparam("person_id"))
     .group_by(_p.event_id)
 )
-_EVENTS = (
+_MY_PARTS = and_(_p.event_id == _e.event_id, _p.person_id == bindparam("person_id"))
+#: The page's meetings (by primary key, with their body) and the person's participations
+#: and titles in each, in one statement: one seek per meeting in the (event_id, person_id)
+#: index, so neither their whole career nor everyone else at those meetings is read.  A
+#: meeting comes back once per title of each participation (``doc_id`` None: none at all).
+_PAGE = (
     select(_e.event_id, _e.date, _e.meeting_type, _e.body_id, _b.label, _e.jurisdiction)
-    .select_from(t.events.outerjoin(t.bodies, _b.body_id == _e.body_id))
+    .add_columns(_p.doc_id, *(_p[r] for r in ROLES), _pt.title)
+    .select_from(
+        t.events.outerjoin(t.bodies, _b.body_id == _e.body_id)
+        .outerjoin(t.participations, _MY_PARTS)
+        .outerjoin(t.participation_titles, _pt.participation_id == _p.id)
+    )
     .where(_e.event_id.in_(bindparam("event_ids", expanding=True)))
-)
-#: The person's participations in the page's meetings: one seek per meeting in the
-#: (person_id, event_id) index, so neither their whole career nor everyone else at those
-#: meetings is read.
-_FACTS = (
-    select(_p.event_id, _p.doc_id, *(_p[r] for r in ROLES), _pt.title)
-    .select_from(t.participations.outerjoin(t.participation_titles, _pt.participation_id == _p.id))
-    .where(_p.person_id == bindparam("person_id"))
-    .where(_p.event_id.in_(bindparam("event_ids", expanding=True)))
-    .order_by(_p.event_id, _p.doc_id, _pt.position)
+    .order_by(_e.event_id, _p.doc_id, _pt.position)
 )
 _MINE, _THEIRS = t.participations.alias("mine"), t.participations.alias("theirs")
 _SHARED = func.count(func.distinct(_THEIRS.c.event_id))
@@ -269,12 +270,10 @@ def person_view(
         career = cache.get(key, lambda: _career(conn, person_id, co_attendees))
     if career is None:
         return None
-    ids = career.meetings[offset : offset + limit]
-    found = {row["event_id"]: row for row in conn.execute(_EVENTS, {"event_ids": ids}).mappings()}
     return PersonView(
         person=career.person,
         offices=career.offices,
-        meetings=_timeline(conn, person_id, [found[i] for i in ids if i in found]),
+        meetings=_timeline(conn, person_id, career.meetings[offset : offset + limit]),
         months=career.months,
         co_attendees=career.co_attendees,
     )
@@ -316,7 +315,11 @@ def _co_attendees(conn: Connection, person_id: str, limit: int) -> list[CoAttend
     ]
 
 
-def _timeline(conn: Connection, person_id: str, events: Sequence[Any]) -> list[TimelineMeeting]:
-    ids = [event["event_id"] for event in events]
-    parts = conn.execute(_FACTS, {"person_id": person_id, "event_ids": ids}).mappings()
-    return timeline_meetings(events, parts)
+def _timeline(conn: Connection, person_id: str, ids: list[str]) -> list[TimelineMeeting]:
+    """The meetings ``ids`` (in that order; unknown ids left out) with the person's part."""
+    rows = conn.execute(_PAGE, {"person_id": person_id, "event_ids": ids}).mappings().all()
+    events: dict[str, Any] = {}
+    for row in rows:
+        events.setdefault(row["event_id"], row)
+    parts = [row for row in rows if row["doc_id"] is not None]
+    return timeline_meetings([events[i] for i in ids if i in events], parts)
