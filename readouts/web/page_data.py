@@ -213,10 +213,10 @@ _PAGE = (
     .order_by(_e.event_id, _p.doc_id, _pt.position)
 )
 _MINE, _THEIRS = t.participations.alias("mine"), t.participations.alias("theirs")
-_SHARED = func.count(func.distinct(_THEIRS.c.event_id))
+_SHARED = func.count(func.distinct(_THEIRS.c.event_id)).label("n_shared")
 #: The people who shared the most merged meetings with a person (as the store's
-#: ``top_co_attendees``, prepared once instead of aliasing the table on every call).
-_CO_ATTENDEES = (
+#: ``top_co_attendees``, prepared once instead of aliasing the table on every call) ...
+_TOP = (
     select(_THEIRS.c.person_id, _SHARED)
     .select_from(_MINE.join(_THEIRS, _MINE.c.event_id == _THEIRS.c.event_id))
     .where(_MINE.c.person_id == bindparam("person_id"))
@@ -224,9 +224,14 @@ _CO_ATTENDEES = (
     .group_by(_THEIRS.c.person_id)
     .order_by(_SHARED.desc(), _THEIRS.c.person_id)
     .limit(bindparam("limit"))
+    .subquery("co")
 )
-_NAMES = select(t.people.c.person_id, t.people.c.name, t.people.c.jurisdiction).where(
-    t.people.c.person_id.in_(bindparam("person_ids", expanding=True))
+#: ... with their names, joined to the few that are kept rather than read in a second
+#: statement (a person missing from ``people`` keeps their id for a name).
+_CO_ATTENDEES = (
+    select(_TOP.c.person_id, _TOP.c.n_shared, t.people.c.name, t.people.c.jurisdiction)
+    .select_from(_TOP.outerjoin(t.people, t.people.c.person_id == _TOP.c.person_id))
+    .order_by(_TOP.c.n_shared.desc(), _TOP.c.person_id)
 )
 
 
@@ -287,7 +292,7 @@ def _career(conn: Connection, person_id: str, co_attendees: int) -> Career | Non
     fields = {name: found[name] for name in PersonSummary.model_fields if name != "aliases"}
     held = conn.execute(_OFFICES, {"person_id": person_id}).mappings()
     offices = [Office(**dict(office)) for office in held]
-    dated = [(row[0], row[1]) for row in conn.execute(_CAREER, {"person_id": person_id})]
+    dated = [(row[0], row[1]) for row in conn.execute(_CAREER, {"person_id": person_id}).all()]
     dated.sort(key=lambda row: row[0])
     dated.sort(key=lambda row: row[1] or "", reverse=True)
     months = Counter(date[:7] for _, date in dated if date)
@@ -302,16 +307,14 @@ def _career(conn: Connection, person_id: str, co_attendees: int) -> Career | Non
 
 def _co_attendees(conn: Connection, person_id: str, limit: int) -> list[CoAttendee]:
     shared = conn.execute(_CO_ATTENDEES, {"person_id": person_id, "limit": limit}).all()
-    ids = [other for other, _ in shared]
-    names = {row.person_id: row for row in conn.execute(_NAMES, {"person_ids": ids})}
     return [
         CoAttendee(
             person_id=other,
-            name=names[other].name if other in names else other,
-            jurisdiction=names[other].jurisdiction if other in names else None,
+            name=other if name is None else name,
+            jurisdiction=jurisdiction,
             n_shared=n,
         )
-        for other, n in shared
+        for other, n, name, jurisdiction in shared
     ]
 
 
