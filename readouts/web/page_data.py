@@ -12,7 +12,7 @@ request reads only the generation, the page's events and the person's part in th
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,17 +45,20 @@ _EVENT = (
     .select_from(t.events.outerjoin(t.bodies, _b.body_id == _e.body_id))
     .where(_e.event_id == bindparam("event_id"))
 )
+#: The meeting's reports with their documents and, in the same statement, each document's
+#: sources (one row per source; ``source_row`` None: the document has none).
 _REPORTS = (
     select(_m.meeting_id, _m.doc_id, _m.body_name, _m.session_number, _m.session_term)
-    .add_columns(_d.title, _d.outlet, _d.published)
-    .join(t.documents, _d.doc_id == _m.doc_id)
+    .add_columns(_d.title, _d.outlet, _d.published, _s.id.label("source_row"), _s.source)
+    .add_columns(_s.relation, _s.url, _s.outlet.label("source_outlet"), _s.similarity)
+    .add_columns(_s.published.label("source_published"))
+    .select_from(
+        t.meetings.join(t.documents, _d.doc_id == _m.doc_id).outerjoin(
+            t.sources, _s.doc_id == _m.doc_id
+        )
+    )
     .where(_m.event_id == bindparam("event_id"))
-    .order_by(_d.published.nulls_last(), _m.meeting_id)
-)
-_SOURCES = (
-    select(_s.doc_id, _s.source, _s.relation, _s.url, _s.outlet, _s.published, _s.similarity)
-    .where(_s.doc_id.in_(bindparam("doc_ids", expanding=True)))
-    .order_by(_s.doc_id, _s.id)
+    .order_by(_d.published.nulls_last(), _m.meeting_id, _s.id)
 )
 _PARTICIPANTS = (
     select(
@@ -89,12 +92,8 @@ def meeting_view(conn: Connection, event_id: str, wanted_report: str | None) -> 
     event = conn.execute(_EVENT, {"event_id": event_id}).mappings().first()
     if event is None:
         return None
-    rows = conn.execute(_REPORTS, {"event_id": event_id}).mappings().all()
-    sources: dict[str, list[SourceRef]] = defaultdict(list)
-    for source in conn.execute(_SOURCES, {"doc_ids": [r["doc_id"] for r in rows]}).mappings():
-        values = dict(source)
-        sources[values.pop("doc_id")].append(SourceRef(**values))
-    reports = [_report(row, sources[row["doc_id"]]) for row in rows]
+    rows, sources = _report_rows(conn, event_id)
+    reports = [_report(row, sources[row["meeting_id"]]) for row in rows]
     report = next((r for r in reports if r.meeting_id == wanted_report), None)
     report = report or (reports[0] if reports else None)
     parts = conn.execute(_PARTICIPANTS, {"event_id": event_id}).mappings().all()
@@ -119,6 +118,28 @@ def meeting_view(conn: Connection, event_id: str, wanted_report: str | None) -> 
     if report is not None:
         _attach_text(conn, view, report, parts)
     return view
+
+
+def _report_rows(conn: Connection, event_id: str) -> tuple[list[Any], dict[str, list[SourceRef]]]:
+    """The meeting's report rows (one each, in page order) and each report's sources."""
+    rows: list[Any] = []
+    sources: dict[str, list[SourceRef]] = {}
+    for row in conn.execute(_REPORTS, {"event_id": event_id}).mappings().all():
+        if row["meeting_id"] not in sources:
+            rows.append(row)
+            sources[row["meeting_id"]] = []
+        if row["source_row"] is not None:
+            sources[row["meeting_id"]].append(
+                SourceRef(
+                    source=row["source"],
+                    relation=row["relation"],
+                    url=row["url"],
+                    outlet=row["source_outlet"],
+                    published=row["source_published"],
+                    similarity=row["similarity"],
+                )
+            )
+    return rows, sources
 
 
 def _report(row: Any, sources: list[SourceRef]) -> Report:
