@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import socket
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from readouts.cli.app import app
 from readouts.cli.options import DbOption, open_cli_store
+from readouts.cli.serve_workers import balanced, reuseport_listeners, run_workers
 
 if TYPE_CHECKING:
     from readouts.store import Store
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 # the CLI does: every other command (and --help) would otherwise pay a second for them.
 #: The same name as ``readouts.web.factory.WRITE_TOKEN_ENV`` (a test keeps them equal).
 WRITE_TOKEN_ENV = "READOUTS_WRITE_TOKEN"
+#: Connections the kernel queues per listening socket before the server accepts them.
+BACKLOG = 2048
 
 
 @app.command()
@@ -54,8 +57,8 @@ def serve(
     if write_token is not None and len(write_token) < 8:
         _fail("the write token must be at least 8 characters long")
     store = open_cli_store(db)
-    listener = _bind(host, port)
-    bound_host, bound_port = listener.getsockname()[:2]
+    listeners = _listeners(host, port, workers)
+    bound_host, bound_port = listeners[0].getsockname()[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
     mode = "writes need the token" if write_token else "read-only"
     mode += f", {workers} workers" if workers > 1 else ""
@@ -65,10 +68,9 @@ def serve(
         flush=True,
     )
     if workers == 1:
-        _serve_here(store, write_token, listener)
+        _serve_here(store, write_token, listeners[0])
         return
     import uvicorn
-    from uvicorn.supervisors import Multiprocess
 
     from readouts.store.url import ENV_VAR, resolve_target
 
@@ -84,7 +86,8 @@ def serve(
         access_log=False,
         server_header=False,
     )
-    Multiprocess(config, sockets=[listener]).run()
+    own = [[listener] for listener in listeners] if len(listeners) == workers else None
+    run_workers(config, own or [listeners] * workers)
 
 
 def _serve_here(store: Store, write_token: str | None, listener: socket.socket) -> None:
@@ -101,6 +104,24 @@ def _serve_here(store: Store, write_token: str | None, listener: socket.socket) 
         store.close()
 
 
+def _listeners(host: str, port: int, workers: int) -> list[socket.socket]:
+    """One listening socket per worker where the kernel balances connections over them,
+    else one socket that every worker shares; exit 2 with one line if the port is taken.
+
+    The port is first bound plainly: that is what tells a port in use (a ``SO_REUSEPORT``
+    socket would join another server's group instead) and resolves ``--port 0``.
+    """
+    listener = _bind(host, port)
+    if workers == 1 or not balanced():
+        return [listener]
+    address = listener.getsockname()
+    listener.close()
+    try:
+        return reuseport_listeners(address[0], address[1], workers, BACKLOG)
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{address[1]}: {exc.strerror or exc}")
+
+
 def _bind(host: str, port: int) -> socket.socket:
     """A listening socket, or exit 2 with one line saying why it cannot be had."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -108,7 +129,7 @@ def _bind(host: str, port: int) -> socket.socket:
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         listener.bind((host, port))
-        listener.listen(2048)
+        listener.listen(BACKLOG)
     except OSError as exc:
         listener.close()
         _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
@@ -116,6 +137,6 @@ def _bind(host: str, port: int) -> socket.socket:
     return listener
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     print(f"readouts: error: {message}", file=sys.stderr)
     raise typer.Exit(2)

@@ -42,7 +42,9 @@ with `--write-token` and require `Authorization: Bearer TOKEN`."""
 #: Python (SQLite releases the GIL only inside a query), so more threads do not add
 #: throughput: they share one GIL, each request is stretched over all of them, and beyond the
 #: store's connection pool (5 kept) every extra thread opens a fresh connection with a cold
-#: page cache.  Requests beyond these wait in the event loop, first come first served.
+#: page cache.  Requests beyond these wait in the event loop, first come first served.  The
+#: meeting and person pages do not use them: they run on the event loop itself (see
+#: :func:`readouts.web.pages.meeting_page`).
 REQUEST_THREADS = 4
 
 

@@ -1,7 +1,8 @@
 """The app as each worker process builds it, from the environment ``readouts serve`` set.
 
-Several workers (``readouts serve --workers N``) are separate processes started by uvicorn;
-each opens its own connection pool to the store, which cannot be shared across processes.
+Several workers (``readouts serve --workers N``) are separate processes, started by
+:mod:`readouts.cli.serve_workers` each on its own listening socket; each opens its own
+connection pool to the store, which cannot be shared across processes.
 """
 
 from __future__ import annotations

@@ -12,12 +12,12 @@ request reads only the generation, the page's events and the person's part in th
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, and_, bindparam, func, select
 
 from readouts.model import Record
 from readouts.store import schema as t
@@ -45,17 +45,20 @@ _EVENT = (
     .select_from(t.events.outerjoin(t.bodies, _b.body_id == _e.body_id))
     .where(_e.event_id == bindparam("event_id"))
 )
+#: The meeting's reports with their documents and, in the same statement, each document's
+#: sources (one row per source; ``source_row`` None: the document has none).
 _REPORTS = (
     select(_m.meeting_id, _m.doc_id, _m.body_name, _m.session_number, _m.session_term)
-    .add_columns(_d.title, _d.outlet, _d.published)
-    .join(t.documents, _d.doc_id == _m.doc_id)
+    .add_columns(_d.title, _d.outlet, _d.published, _s.id.label("source_row"), _s.source)
+    .add_columns(_s.relation, _s.url, _s.outlet.label("source_outlet"), _s.similarity)
+    .add_columns(_s.published.label("source_published"))
+    .select_from(
+        t.meetings.join(t.documents, _d.doc_id == _m.doc_id).outerjoin(
+            t.sources, _s.doc_id == _m.doc_id
+        )
+    )
     .where(_m.event_id == bindparam("event_id"))
-    .order_by(_d.published.nulls_last(), _m.meeting_id)
-)
-_SOURCES = (
-    select(_s.doc_id, _s.source, _s.relation, _s.url, _s.outlet, _s.published, _s.similarity)
-    .where(_s.doc_id.in_(bindparam("doc_ids", expanding=True)))
-    .order_by(_s.doc_id, _s.id)
+    .order_by(_d.published.nulls_last(), _m.meeting_id, _s.id)
 )
 _PARTICIPANTS = (
     select(
@@ -89,12 +92,8 @@ def meeting_view(conn: Connection, event_id: str, wanted_report: str | None) -> 
     event = conn.execute(_EVENT, {"event_id": event_id}).mappings().first()
     if event is None:
         return None
-    rows = conn.execute(_REPORTS, {"event_id": event_id}).mappings().all()
-    sources: dict[str, list[SourceRef]] = defaultdict(list)
-    for source in conn.execute(_SOURCES, {"doc_ids": [r["doc_id"] for r in rows]}).mappings():
-        values = dict(source)
-        sources[values.pop("doc_id")].append(SourceRef(**values))
-    reports = [_report(row, sources[row["doc_id"]]) for row in rows]
+    rows, sources = _report_rows(conn, event_id)
+    reports = [_report(row, sources[row["meeting_id"]]) for row in rows]
     report = next((r for r in reports if r.meeting_id == wanted_report), None)
     report = report or (reports[0] if reports else None)
     parts = conn.execute(_PARTICIPANTS, {"event_id": event_id}).mappings().all()
@@ -119,6 +118,28 @@ def meeting_view(conn: Connection, event_id: str, wanted_report: str | None) -> 
     if report is not None:
         _attach_text(conn, view, report, parts)
     return view
+
+
+def _report_rows(conn: Connection, event_id: str) -> tuple[list[Any], dict[str, list[SourceRef]]]:
+    """The meeting's report rows (one each, in page order) and each report's sources."""
+    rows: list[Any] = []
+    sources: dict[str, list[SourceRef]] = {}
+    for row in conn.execute(_REPORTS, {"event_id": event_id}).mappings().all():
+        if row["meeting_id"] not in sources:
+            rows.append(row)
+            sources[row["meeting_id"]] = []
+        if row["source_row"] is not None:
+            sources[row["meeting_id"]].append(
+                SourceRef(
+                    source=row["source"],
+                    relation=row["relation"],
+                    url=row["url"],
+                    outlet=row["source_outlet"],
+                    published=row["source_published"],
+                    similarity=row["similarity"],
+                )
+            )
+    return rows, sources
 
 
 def _report(row: Any, sources: list[SourceRef]) -> Report:
@@ -196,26 +217,27 @@ _CAREER = (
     .where(_p.person_id == bindparam("person_id"))
     .group_by(_p.event_id)
 )
-_EVENTS = (
+_MY_PARTS = and_(_p.event_id == _e.event_id, _p.person_id == bindparam("person_id"))
+#: The page's meetings (by primary key, with their body) and the person's participations
+#: and titles in each, in one statement: one seek per meeting in the (event_id, person_id)
+#: index, so neither their whole career nor everyone else at those meetings is read.  A
+#: meeting comes back once per title of each participation (``doc_id`` None: none at all).
+_PAGE = (
     select(_e.event_id, _e.date, _e.meeting_type, _e.body_id, _b.label, _e.jurisdiction)
-    .select_from(t.events.outerjoin(t.bodies, _b.body_id == _e.body_id))
+    .add_columns(_p.doc_id, *(_p[r] for r in ROLES), _pt.title)
+    .select_from(
+        t.events.outerjoin(t.bodies, _b.body_id == _e.body_id)
+        .outerjoin(t.participations, _MY_PARTS)
+        .outerjoin(t.participation_titles, _pt.participation_id == _p.id)
+    )
     .where(_e.event_id.in_(bindparam("event_ids", expanding=True)))
-)
-#: The person's participations in the page's meetings: one seek per meeting in the
-#: (person_id, event_id) index, so neither their whole career nor everyone else at those
-#: meetings is read.
-_FACTS = (
-    select(_p.event_id, _p.doc_id, *(_p[r] for r in ROLES), _pt.title)
-    .select_from(t.participations.outerjoin(t.participation_titles, _pt.participation_id == _p.id))
-    .where(_p.person_id == bindparam("person_id"))
-    .where(_p.event_id.in_(bindparam("event_ids", expanding=True)))
-    .order_by(_p.event_id, _p.doc_id, _pt.position)
+    .order_by(_e.event_id, _p.doc_id, _pt.position)
 )
 _MINE, _THEIRS = t.participations.alias("mine"), t.participations.alias("theirs")
-_SHARED = func.count(func.distinct(_THEIRS.c.event_id))
+_SHARED = func.count(func.distinct(_THEIRS.c.event_id)).label("n_shared")
 #: The people who shared the most merged meetings with a person (as the store's
-#: ``top_co_attendees``, prepared once instead of aliasing the table on every call).
-_CO_ATTENDEES = (
+#: ``top_co_attendees``, prepared once instead of aliasing the table on every call) ...
+_TOP = (
     select(_THEIRS.c.person_id, _SHARED)
     .select_from(_MINE.join(_THEIRS, _MINE.c.event_id == _THEIRS.c.event_id))
     .where(_MINE.c.person_id == bindparam("person_id"))
@@ -223,9 +245,14 @@ _CO_ATTENDEES = (
     .group_by(_THEIRS.c.person_id)
     .order_by(_SHARED.desc(), _THEIRS.c.person_id)
     .limit(bindparam("limit"))
+    .subquery("co")
 )
-_NAMES = select(t.people.c.person_id, t.people.c.name, t.people.c.jurisdiction).where(
-    t.people.c.person_id.in_(bindparam("person_ids", expanding=True))
+#: ... with their names, joined to the few that are kept rather than read in a second
+#: statement (a person missing from ``people`` keeps their id for a name).
+_CO_ATTENDEES = (
+    select(_TOP.c.person_id, _TOP.c.n_shared, t.people.c.name, t.people.c.jurisdiction)
+    .select_from(_TOP.outerjoin(t.people, t.people.c.person_id == _TOP.c.person_id))
+    .order_by(_TOP.c.n_shared.desc(), _TOP.c.person_id)
 )
 
 
@@ -269,12 +296,10 @@ def person_view(
         career = cache.get(key, lambda: _career(conn, person_id, co_attendees))
     if career is None:
         return None
-    ids = career.meetings[offset : offset + limit]
-    found = {row["event_id"]: row for row in conn.execute(_EVENTS, {"event_ids": ids}).mappings()}
     return PersonView(
         person=career.person,
         offices=career.offices,
-        meetings=_timeline(conn, person_id, [found[i] for i in ids if i in found]),
+        meetings=_timeline(conn, person_id, career.meetings[offset : offset + limit]),
         months=career.months,
         co_attendees=career.co_attendees,
     )
@@ -288,7 +313,7 @@ def _career(conn: Connection, person_id: str, co_attendees: int) -> Career | Non
     fields = {name: found[name] for name in PersonSummary.model_fields if name != "aliases"}
     held = conn.execute(_OFFICES, {"person_id": person_id}).mappings()
     offices = [Office(**dict(office)) for office in held]
-    dated = [(row[0], row[1]) for row in conn.execute(_CAREER, {"person_id": person_id})]
+    dated = [(row[0], row[1]) for row in conn.execute(_CAREER, {"person_id": person_id}).all()]
     dated.sort(key=lambda row: row[0])
     dated.sort(key=lambda row: row[1] or "", reverse=True)
     months = Counter(date[:7] for _, date in dated if date)
@@ -303,20 +328,22 @@ def _career(conn: Connection, person_id: str, co_attendees: int) -> Career | Non
 
 def _co_attendees(conn: Connection, person_id: str, limit: int) -> list[CoAttendee]:
     shared = conn.execute(_CO_ATTENDEES, {"person_id": person_id, "limit": limit}).all()
-    ids = [other for other, _ in shared]
-    names = {row.person_id: row for row in conn.execute(_NAMES, {"person_ids": ids})}
     return [
         CoAttendee(
             person_id=other,
-            name=names[other].name if other in names else other,
-            jurisdiction=names[other].jurisdiction if other in names else None,
+            name=other if name is None else name,
+            jurisdiction=jurisdiction,
             n_shared=n,
         )
-        for other, n in shared
+        for other, n, name, jurisdiction in shared
     ]
 
 
-def _timeline(conn: Connection, person_id: str, events: Sequence[Any]) -> list[TimelineMeeting]:
-    ids = [event["event_id"] for event in events]
-    parts = conn.execute(_FACTS, {"person_id": person_id, "event_ids": ids}).mappings()
-    return timeline_meetings(events, parts)
+def _timeline(conn: Connection, person_id: str, ids: list[str]) -> list[TimelineMeeting]:
+    """The meetings ``ids`` (in that order; unknown ids left out) with the person's part."""
+    rows = conn.execute(_PAGE, {"person_id": person_id, "event_ids": ids}).mappings().all()
+    events: dict[str, Any] = {}
+    for row in rows:
+        events.setdefault(row["event_id"], row)
+    parts = [row for row in rows if row["doc_id"] is not None]
+    return timeline_meetings([events[i] for i in ids if i in events], parts)

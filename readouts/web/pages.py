@@ -77,12 +77,19 @@ def search_page(
 
 
 @router.get("/meetings/{event_id}", response_class=HTMLResponse)
-def meeting_page(
+async def meeting_page(
     request: Request,
     store: StoreDep,
     event_id: str,
     report: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
+    """A merged meeting with one report's highlighted text.
+
+    ``async`` although it never waits: its reads are a few milliseconds of SQLite and Python,
+    cheaper run right here on the event loop than handed to a thread and back (the hand-off
+    and the threads' contention for the GIL cost about a tenth of the page's CPU under load;
+    ``bench/serve_load.py``).  Work that can take long stays in plain ``def`` handlers.
+    """
     if not event_id.startswith("evt_") and split_meeting_id(event_id):
         return _redirect_report(store, event_id)
     with store.connect() as conn:

@@ -24,12 +24,14 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
-def person_page(
+async def person_page(
     request: Request,
     store: StoreDep,
     person_id: str,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
+    """A person's offices, one page of meetings and co-attendees; ``async`` and run on the
+    event loop for the reason given at :func:`readouts.web.pages.meeting_page`."""
     with store.connect() as conn:
         view = person_view(
             conn,

@@ -16,6 +16,8 @@ import httpx
 import pytest
 from web_corpus import EXECUTIVE
 
+from readouts.cli.serve_workers import balanced, reuseport_listeners
+
 REPO = Path(__file__).resolve().parents[2]
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 URL_LINE = re.compile(r"^readouts: serving (.+) at (http://127\.0\.0\.1:\d+/) \((.+)\)$")
@@ -110,12 +112,15 @@ def test_serve_refuses_bad_options_in_one_line(
     assert lines[0].startswith("readouts: error: ")
 
 
-def test_serve_reports_a_busy_port(tmp_path: Path, run_cli: RunCli) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_reports_a_busy_port(tmp_path: Path, run_cli: RunCli, workers: str) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen(1)
         port = taken.getsockname()[1]
-        result = run_cli("serve", "--db", str(tmp_path / "p.db"), "--port", str(port))
+        result = run_cli(
+            "serve", "--db", str(tmp_path / "p.db"), "--port", str(port), "--workers", workers
+        )
     assert result.returncode == 2
     assert f"readouts: error: cannot listen on 127.0.0.1:{port}:" in result.stderr
     assert "Traceback" not in result.stderr
@@ -130,3 +135,18 @@ def test_serve_with_two_workers(tmp_path: Path, run_cli: RunCli) -> None:
         assert "2 workers" in line
         assert _wait_ready(url).json()["documents"] == 1
         assert "Wu Jinglan" in httpx.get(url + "?q=flood", timeout=30).text
+
+
+@pytest.mark.skipif(not balanced(), reason="SO_REUSEPORT does not balance here")
+def test_each_worker_gets_its_own_socket_on_one_port() -> None:
+    """Two workers, two listening sockets on one port: the kernel spreads connections."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    listeners = reuseport_listeners("127.0.0.1", port, 2, 8)
+    try:
+        assert {listener.getsockname() for listener in listeners} == {("127.0.0.1", port)}
+        assert len({listener.fileno() for listener in listeners}) == 2
+    finally:
+        for listener in listeners:
+            listener.close()
