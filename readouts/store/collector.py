@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 #: Batches between full collections (5,000 documents at the default batch size).
-FULL_COLLECTION_EVERY = 25
+FULL_COLLECTION_EVERY = 10
 
 
 class BatchCollector:
