@@ -144,17 +144,7 @@ def test_body_and_session_guards_keep_every_match(words: list[str]) -> None:
     st.data(),
 )
 def test_body_search_from_nine_words_before_a_head(words: list[str], data: st.DataObject) -> None:
-    from readouts.extract.en import meeting
-    from readouts.extract.en.lexicon import english
-
-    lex = english()
-    text = " ".join(words)
-    pos = data.draw(st.integers(0, len(text)))
-    endpos = data.draw(st.integers(pos, len(text)))
-    plain = meeting._patterns(lex)["body"].finditer(text, pos, endpos)
-    assert [(m.span(), m.groupdict()) for m in meeting.bodies(text, pos, endpos, lex)] == [
-        (m.span(), m.groupdict()) for m in plain
-    ]
+    _same_matches_as_plain("body", " ".join(words), data)
 
 
 @given(
@@ -166,17 +156,7 @@ def test_body_search_from_nine_words_before_a_head(words: list[str], data: st.Da
     st.data(),
 )
 def test_sessions_tried_where_a_number_starts(words: list[str], data: st.DataObject) -> None:
-    from readouts.extract.en import meeting
-    from readouts.extract.en.lexicon import english
-
-    lex = english()
-    text = " ".join(words)
-    pos = data.draw(st.integers(0, len(text)))
-    endpos = data.draw(st.integers(pos, len(text)))
-    plain = meeting._patterns(lex)["session"].finditer(text, pos, endpos)
-    assert [(m.span(), m.groupdict()) for m in meeting.sessions(text, pos, endpos, lex)] == [
-        (m.span(), m.groupdict()) for m in plain
-    ]
+    _same_matches_as_plain("session", " ".join(words), data)
 
 
 @given(
@@ -475,3 +455,18 @@ def test_ascii_body_pattern_finds_what_the_unicode_one_finds(words: list[str]) -
     fast = [(m.span(), m.groupdict()) for m in meeting._ascii_body(lex).finditer(text)]
     plain = meeting._patterns(lex)["body"].finditer(text)
     assert fast == [(m.span(), m.groupdict()) for m in plain]
+
+
+def _same_matches_as_plain(key: str, text: str, data: st.DataObject) -> None:
+    """``meeting.bodies`` / ``meeting.sessions`` find what the plain pattern ``key`` finds."""
+    from readouts.extract.en import meeting
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    fast = {"body": meeting.bodies, "session": meeting.sessions}[key]
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    plain = meeting._patterns(lex)[key].finditer(text, pos, endpos)
+    assert [(m.span(), m.groupdict()) for m in fast(text, pos, endpos, lex)] == [
+        (m.span(), m.groupdict()) for m in plain
+    ]
