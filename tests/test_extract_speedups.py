@@ -339,20 +339,7 @@ def _indexed_patterns(lex: object) -> list[CaselessPattern]:
 def test_cue_index_skips_only_spans_without_a_match(
     which: int, words: list[str], data: st.DataObject
 ) -> None:
-    from readouts.extract.en.lexicon import english
-
-    lex = english()
-    patterns = _indexed_patterns(lex)
-    fast = patterns[which % len(patterns)]
-    plain = CaselessPattern(fast.source)
-    text = " " * 500 + " ".join(words)  # long enough for the index
-    pos = data.draw(st.integers(0, len(text)))
-    endpos = data.draw(st.integers(pos, len(text)))
-    found = fast.search(text, pos, endpos)
-    expected = plain.search(text, pos, endpos)
-    assert (found and found.span()) == (expected and expected.span())
-    spans = [m.span() for m in fast.finditer(text, pos, endpos)]
-    assert spans == [m.span() for m in plain.finditer(text, pos, endpos)]
+    _indexed_matches_as_plain(which, words, data, normalized=False)
 
 
 def test_literal_prefixes_are_whole() -> None:
@@ -410,22 +397,7 @@ def test_a_heading_is_told_by_its_last_character(text: str, data: st.DataObject)
 def test_cue_index_of_the_normalized_text_serves_the_text(
     which: int, words: list[str], data: st.DataObject
 ) -> None:
-    from readouts.extract.en.lexicon import english
-    from readouts.read.normalize import normalize
-
-    lex = english()
-    patterns = _indexed_patterns(lex)
-    fast = patterns[which % len(patterns)]
-    plain = CaselessPattern(fast.source)
-    text = " " * 500 + " ".join(words)  # long enough for the index
-    norm = normalize(text)
-    pos = data.draw(st.integers(0, len(text)))
-    endpos = data.draw(st.integers(pos, len(text)))
-    found = fast.search(text, pos, endpos, norm)
-    expected = plain.search(text, pos, endpos)
-    assert (found and found.span()) == (expected and expected.span())
-    spans = [m.span() for m in fast.finditer(text, pos, endpos, norm)]
-    assert spans == [m.span() for m in plain.finditer(text, pos, endpos)]
+    _indexed_matches_as_plain(which, words, data, normalized=True)
 
 
 @given(st.text(alphabet=st.sampled_from([*"aZ' -,.\n1", "ả", "Đ", "\u00c0", "中"]), max_size=40))
@@ -470,3 +442,25 @@ def _same_matches_as_plain(key: str, text: str, data: st.DataObject) -> None:
     assert [(m.span(), m.groupdict()) for m in fast(text, pos, endpos, lex)] == [
         (m.span(), m.groupdict()) for m in plain
     ]
+
+
+def _indexed_matches_as_plain(
+    which: int, words: list[str], data: st.DataObject, *, normalized: bool
+) -> None:
+    """Cue-indexed pattern ``which`` finds what its plain pattern finds, reading the index
+    off the text itself or (``normalized``) off its normalized copy."""
+    from readouts.extract.en.lexicon import english
+    from readouts.read.normalize import normalize
+
+    patterns = _indexed_patterns(english())
+    fast = patterns[which % len(patterns)]
+    plain = CaselessPattern(fast.source)
+    text = " " * 500 + " ".join(words)  # long enough for the index
+    like = normalize(text) if normalized else None
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    found = fast.search(text, pos, endpos, like)
+    expected = plain.search(text, pos, endpos)
+    assert (found and found.span()) == (expected and expected.span())
+    spans = [m.span() for m in fast.finditer(text, pos, endpos, like)]
+    assert spans == [m.span() for m in plain.finditer(text, pos, endpos)]
