@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any, TypeVar
 
@@ -49,8 +49,8 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     keys = tuple(rows[0])
     sql, positional = _compiled_insert(conn.dialect.name, table, keys)
     if positional:
-        pick = itemgetter(*keys)
-        conn.exec_driver_sql(sql, [pick(row) if len(keys) > 1 else (pick(row),) for row in rows])
+        pick = _values_of(keys)
+        conn.exec_driver_sql(sql, [pick(row) for row in rows])
     else:
         conn.exec_driver_sql(sql, list(rows))
 
@@ -78,10 +78,19 @@ def insert_in_few_statements(
     keys = tuple(rows[0])
     sql, _ = _compiled_insert("sqlite", table, keys)
     head, values = sql.split(" VALUES ")
-    pick = itemgetter(*keys) if len(keys) > 1 else lambda row: (row[keys[0]],)
+    pick = _values_of(keys)
     for chunk in chunks(rows, max(1, MAX_VARIABLES // len(keys))):
         parameters = [value for row in chunk for value in pick(row)]
         conn.exec_driver_sql(f"{head} VALUES {', '.join([values] * len(chunk))}", tuple(parameters))
+
+
+def _values_of(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A row's values for ``keys``, in order, always as a tuple (``itemgetter`` of one key
+    returns the bare value)."""
+    if len(keys) == 1:
+        key = keys[0]
+        return lambda row: (row[key],)
+    return itemgetter(*keys)
 
 
 _COMPILED: dict[tuple[str, str, tuple[str, ...]], tuple[str, bool]] = {}
