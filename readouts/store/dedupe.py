@@ -128,17 +128,23 @@ class _NearIndex:
             return
         b, d, m = t.minhash_bands, t.documents, t.meetings
         dialect = conn.dialect.name
-        query = select(b.c.bucket, b.c.doc_id).where(is_in(dialect, b.c.bucket, wanted))
-        for bucket, doc_id in conn.execute(query):
-            self._buckets[bucket].add(doc_id)
-        doc_ids = sorted({doc for docs in self._buckets.values() for doc in docs})
-        if not doc_ids:
+        query = select(b.c.bucket, b.c.document_id).where(is_in(dialect, b.c.bucket, wanted))
+        in_buckets: dict[int, list[int]] = defaultdict(list)
+        for bucket, document in conn.execute(query):
+            in_buckets[bucket].append(document)
+        rows = sorted({document for documents in in_buckets.values() for document in documents})
+        if not rows:
             return
-        query = select(d.c.doc_id, d.c.minhash).where(is_in(dialect, d.c.doc_id, doc_ids))
-        for doc_id, data in conn.execute(query):
+        signed = select(d.c.id, d.c.doc_id, d.c.minhash).where(is_in(dialect, d.c.id, rows))
+        doc_ids: dict[int, str] = {}
+        for row_id, doc_id, data in conn.execute(signed):
+            doc_ids[row_id] = doc_id
             if data is not None:
                 self._signatures[doc_id] = from_bytes(data)
-        dates = select(m.c.doc_id, m.c.date).where(is_in(dialect, m.c.doc_id, doc_ids))
+        for bucket, documents in in_buckets.items():
+            self._buckets[bucket].update(doc_ids[document] for document in documents)
+        dates = select(m.c.doc_id, m.c.date)
+        dates = dates.where(is_in(dialect, m.c.doc_id, sorted(doc_ids.values())))
         for doc_id, date in conn.execute(dates.order_by(m.c.doc_id, m.c.position)):
             self._dates[doc_id] += (date,)
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, update
 
 from readouts.errors import ReadoutsError
 from readouts.extract import extract
@@ -36,7 +37,7 @@ from readouts.store.judgements import load_log
 from readouts.store.migrations import utc_now
 from readouts.store.minhash import band_buckets, signature
 from readouts.store.rows import DocumentRows, ParticipationRows, Row, document_rows
-from readouts.store.sql import bulk_insert, insert_ignore, insert_in_few_statements
+from readouts.store.sql import bulk_insert, insert_ignore, insert_in_few_statements, take_ids
 from readouts.store.store import Store
 
 
@@ -230,16 +231,18 @@ def _write_rows(
     for meeting in meetings:
         linker.link(meeting)
     linked = linker.finish()
-    insert_in_few_statements(conn, t.documents, [rows.document for _, rows in new_docs])
+    documents = [rows.document for _, rows in new_docs]
+    take_ids(conn, t.documents, documents)  # the bands point at them
+    insert_in_few_statements(conn, t.documents, documents)
     sources = [_source_row(item, now) for item in batch if item.outcome in _ADDS_SOURCE]
     bulk_insert(conn, t.sources, sources)
     bands = [
-        {"bucket": bucket, "doc_id": item.content_id, "band": band}
-        for item, _ in new_docs
+        {"bucket": bucket, "document_id": rows.document["id"]}
+        for item, rows in new_docs
         if item.signature is not None
-        for band, bucket in (item.buckets or band_buckets(item.signature))
+        for _, bucket in (item.buckets or band_buckets(item.signature))
     ]
-    bulk_insert(conn, t.minhash_bands, bands)
+    bulk_insert(conn, t.minhash_bands, sorted(bands, key=itemgetter("bucket")))
     participations = [p for m in meetings for p in m.participations]
     # Before the batch's participations are stored: it reads who the joined events counted.
     add_batch_to_people(conn, participations, linked.reports_added)
@@ -292,23 +295,18 @@ def _write_meetings(
 
 
 def _write_participations(conn: Connection, participations: list[ParticipationRows]) -> None:
-    """Participations get their ids here, under the write lock (max + 1, ...), so their
-    titles can point at them without a round trip per row."""
+    """Participations get their ids here, under the write lock, so their titles can point at
+    them without a round trip per row."""
     if not participations:
         return
-    p = t.participations
-    last = int(conn.execute(select(func.coalesce(func.max(p.c.id), 0))).scalar_one())
-    titles = []
-    for number, item in enumerate(participations, start=last + 1):
-        item.row["id"] = number
-        titles += [{**title, "participation_id": number} for title in item.titles]
-    bulk_insert(conn, p, [item.row for item in participations])
+    take_ids(conn, t.participations, [item.row for item in participations])
+    titles = [
+        {**title, "participation_id": item.row["id"]}
+        for item in participations
+        for title in item.titles
+    ]
+    bulk_insert(conn, t.participations, [item.row for item in participations])
     bulk_insert(conn, t.participation_titles, titles)
-    if conn.dialect.name == "postgresql":  # keep the serial sequence past the ids we took
-        conn.exec_driver_sql(
-            "SELECT setval(pg_get_serial_sequence('participations', 'id'), %s)",
-            (last + len(participations),),
-        )
 
 
 def _source_row(item: Prepared, now: str) -> Row:

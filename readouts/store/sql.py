@@ -114,6 +114,26 @@ def _compiled_insert(dialect: str, table: Table, keys: tuple[str, ...]) -> tuple
     return _COMPILED[cache_key]
 
 
+def take_ids(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Give the rows the next integer ids of ``table`` (max + 1, ...) before they are inserted,
+    so rows of other tables can point at them without reading the ids back.
+
+    Only under the store's write lock (two writers would take the same ids); on PostgreSQL
+    the table's serial sequence is moved past the ids taken, for inserts that leave them out.
+    """
+    if not rows:
+        return
+    column = table.c.id
+    last = int(conn.execute(select(func.coalesce(func.max(column), 0))).scalar_one())
+    for number, row in enumerate(rows, start=last + 1):
+        row["id"] = number
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), %s)",
+            (last + len(rows),),
+        )
+
+
 def is_in(dialect: str, column: ColumnElement[Any], values: Iterable[Any]) -> ColumnElement[bool]:
     """``column IN values`` with the values as ONE bound parameter (a JSON array on SQLite,
     an array on PostgreSQL): the statement's text is the same for any number of values, so it

@@ -5,7 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, Table, Text, func, inspect, select
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    func,
+    inspect,
+    select,
+)
 from texts import second_report, standing_meeting, syndicated_copy
 
 from readouts.load import Document
@@ -187,6 +198,7 @@ def test_migration_5_drops_the_unread_band_and_source_indexes(
     with open_store(store_target) as opened:
         ingest_paths(opened, [tmp_path / "a.txt"])
         with opened.begin() as conn:
+            _bands_as_in_version_5(conn)
             conn.exec_driver_sql("CREATE INDEX ix_minhash_bands_doc ON minhash_bands (doc_id)")
             conn.exec_driver_sql("CREATE INDEX ix_sources_content_id ON sources (content_id)")
             conn.execute(t.schema_version.delete().where(t.schema_version.c.version > 4))
@@ -200,6 +212,61 @@ def test_migration_5_drops_the_unread_band_and_source_indexes(
     assert "ix_minhash_bands_doc" not in bands
     assert "ix_sources_content_id" not in sources
     assert (summary.near_duplicates, summary.exact_copies) == (1, 1)
+
+
+def test_migration_6_keys_the_bands_by_integer_document_id(
+    store_target: str, tmp_path: Path
+) -> None:
+    """A store as version 5 left it (bands keyed by the text doc_id, with a band number) gets
+    the compact table, rebuilt from the stored signatures, and still finds copies."""
+    (tmp_path / "a.txt").write_text(standing_meeting())
+    (tmp_path / "b.txt").write_text(second_report())
+    with open_store(store_target) as opened:
+        ingest_paths(opened, [tmp_path / "a.txt", tmp_path / "b.txt"])
+        with opened.begin() as conn:
+            before = conn.execute(
+                select(t.minhash_bands.c.bucket, t.documents.c.doc_id)
+                .join(t.documents, t.documents.c.id == t.minhash_bands.c.document_id)
+                .order_by(t.minhash_bands.c.bucket)
+            ).all()
+            _bands_as_in_version_5(conn)
+            conn.execute(t.schema_version.delete().where(t.schema_version.c.version > 5))
+    (tmp_path / "c.txt").write_text(syndicated_copy(standing_meeting()))
+    with open_store(store_target) as opened:
+        summary = ingest_paths(opened, [tmp_path / "c.txt"])
+        with opened.begin() as conn:
+            columns = [c["name"] for c in inspect(conn).get_columns("minhash_bands")]
+            after = conn.execute(
+                select(t.minhash_bands.c.bucket, t.documents.c.doc_id)
+                .join(t.documents, t.documents.c.id == t.minhash_bands.c.document_id)
+                .order_by(t.minhash_bands.c.bucket)
+            ).all()
+    assert columns == ["bucket", "document_id"]
+    assert len(before) == 2 * BANDS
+    assert after == before  # the copy adds no bands: it is not a new document
+    assert summary.near_duplicates == 1
+
+
+def _bands_as_in_version_5(conn: Connection) -> None:
+    """Replace the bands table by its layout up to version 5, holding the same bands."""
+    rows = conn.execute(
+        select(t.minhash_bands.c.bucket, t.documents.c.doc_id)
+        .join(t.documents, t.documents.c.id == t.minhash_bands.c.document_id)
+    ).all()
+    conn.exec_driver_sql("DROP TABLE minhash_bands")
+    conn.exec_driver_sql(
+        "CREATE TABLE minhash_bands (bucket BIGINT NOT NULL, doc_id VARCHAR(64) NOT NULL "
+        "REFERENCES documents (doc_id), band SMALLINT NOT NULL, PRIMARY KEY (bucket, doc_id))"
+    )
+    legacy = Table(
+        "minhash_bands", MetaData(), Column("bucket", BigInteger), Column("doc_id", Text),
+        Column("band", Integer),
+    )  # fmt: skip
+    if rows:
+        conn.execute(
+            legacy.insert(),
+            [{"bucket": b, "doc_id": d, "band": i % BANDS} for i, (b, d) in enumerate(rows)],
+        )
 
 
 def _answers(store: Store) -> tuple[object, ...]:
