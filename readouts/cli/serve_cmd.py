@@ -16,7 +16,7 @@ import typer
 
 from readouts.cli.app import app
 from readouts.cli.options import DbOption, open_cli_store
-from readouts.cli.serve_workers import balanced, reuseport_listeners, run_workers
+from readouts.cli.serve_workers import run_workers
 
 if TYPE_CHECKING:
     from readouts.store import Store
@@ -57,8 +57,8 @@ def serve(
     if write_token is not None and len(write_token) < 8:
         _fail("the write token must be at least 8 characters long")
     store = open_cli_store(db)
-    listeners = _listeners(host, port, workers)
-    bound_host, bound_port = listeners[0].getsockname()[:2]
+    listener = _bind(host, port)
+    bound_host, bound_port = listener.getsockname()[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
     mode = "writes need the token" if write_token else "read-only"
     mode += f", {workers} workers" if workers > 1 else ""
@@ -68,7 +68,7 @@ def serve(
         flush=True,
     )
     if workers == 1:
-        _serve_here(store, write_token, listeners[0])
+        _serve_here(store, write_token, listener)
         return
     import uvicorn
 
@@ -86,8 +86,7 @@ def serve(
         access_log=False,
         server_header=False,
     )
-    own = [[listener] for listener in listeners] if len(listeners) == workers else None
-    run_workers(config, own or [listeners] * workers)
+    run_workers(config, listener, workers)
 
 
 def _serve_here(store: Store, write_token: str | None, listener: socket.socket) -> None:
@@ -102,24 +101,6 @@ def _serve_here(store: Store, write_token: str | None, listener: socket.socket) 
         uvicorn.Server(config).run(sockets=[listener])
     finally:
         store.close()
-
-
-def _listeners(host: str, port: int, workers: int) -> list[socket.socket]:
-    """One listening socket per worker where the kernel balances connections over them,
-    else one socket that every worker shares; exit 2 with one line if the port is taken.
-
-    The port is first bound plainly: that is what tells a port in use (a ``SO_REUSEPORT``
-    socket would join another server's group instead) and resolves ``--port 0``.
-    """
-    listener = _bind(host, port)
-    if workers == 1 or not balanced():
-        return [listener]
-    address = listener.getsockname()
-    listener.close()
-    try:
-        return reuseport_listeners(address[0], address[1], workers, BACKLOG)
-    except OSError as exc:
-        _fail(f"cannot listen on {host}:{address[1]}: {exc.strerror or exc}")
 
 
 def _bind(host: str, port: int) -> socket.socket:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from readouts.store.queries.results import TimelineMeeting
-from readouts.web.render import ENVIRONMENT
+from readouts.web.render import ENVIRONMENT, escape_text
 
 #: The template loop that ``render_timeline_year`` replaced, kept as its specification.
 FORMER = ENVIRONMENT.from_string(
@@ -70,3 +71,9 @@ def test_timeline_values_are_escaped() -> None:
     html = CURRENT.render(years=[(HOSTILE, [meeting])])
     assert "<script>" not in html and "'x'" not in html and '"quoted"' not in html
     assert html.count("&lt;script&gt;") == 9  # year, date, link, type, body twice, role, 2 titles
+
+
+@given(st.text())
+def test_escape_text_is_markupsafe_escape(value: str) -> None:
+    """The pages' fast escape writes exactly what ``markupsafe.escape`` writes, for any text."""
+    assert escape_text(value) == str(escape(value))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +19,7 @@ import httpx
 import pytest
 from web_corpus import EXECUTIVE
 
-from readouts.cli.serve_workers import balanced, reuseport_listeners
+from readouts.cli.serve_workers import dealing
 
 REPO = Path(__file__).resolve().parents[2]
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
@@ -137,16 +140,47 @@ def test_serve_with_two_workers(tmp_path: Path, run_cli: RunCli) -> None:
         assert "Wu Jinglan" in httpx.get(url + "?q=flood", timeout=30).text
 
 
-@pytest.mark.skipif(not balanced(), reason="SO_REUSEPORT does not balance here")
-def test_each_worker_gets_its_own_socket_on_one_port() -> None:
-    """Two workers, two listening sockets on one port: the kernel spreads connections."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    listeners = reuseport_listeners("127.0.0.1", port, 2, 8)
-    try:
-        assert {listener.getsockname() for listener in listeners} == {("127.0.0.1", port)}
-        assert len({listener.fileno() for listener in listeners}) == 2
-    finally:
-        for listener in listeners:
-            listener.close()
+@pytest.mark.skipif(not dealing(), reason="descriptors cannot be passed here")
+def test_two_workers_get_the_same_number_of_clients(tmp_path: Path, run_cli: RunCli) -> None:
+    """Keep-alive clients are dealt to the workers in turn: ten clients, five each."""
+    db = tmp_path / "dealt.db"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "executive.txt").write_text(EXECUTIVE, encoding="utf-8")
+    assert run_cli("ingest", "--db", str(db), str(tmp_path / "in")).returncode == 0
+    with serving("--db", str(db), "--workers", "2") as (_line, url):
+        _wait_ready(url)
+        clients = [httpx.Client(base_url=url, timeout=30) for _ in range(10)]
+        try:
+            for client in clients:
+                assert client.get("/api/stats").status_code == 200
+            port = int(url.rsplit(":", 1)[1].strip("/"))
+            workers = _server_pids_of_clients(port, clients)
+        finally:
+            for client in clients:
+                client.close()
+    assert sorted(Counter(workers).values()) == [5, 5]
+
+
+def _server_pids_of_clients(port: int, clients: list[httpx.Client]) -> list[int]:
+    """The process serving each client's connection, from /proc (Linux only)."""
+    inodes = _socket_inodes_serving(port)
+    owners: dict[str, int] = {}
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        with contextlib.suppress(OSError):
+            for fd in fd_dir.iterdir():
+                target = os.readlink(fd)
+                if target.startswith("socket:[") and target[8:-1] in inodes:
+                    owners[target[8:-1]] = int(fd_dir.parent.name)
+    assert len(inodes) == len(clients), inodes
+    return [owners[inode] for inode in inodes]
+
+
+def _socket_inodes_serving(port: int) -> set[str]:
+    """Inodes of the established server-side TCP sockets on ``port`` (from /proc/net/tcp)."""
+    found = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local, state, inode = fields[1], fields[3], fields[9]
+        if state == "01" and int(local.split(":")[1], 16) == port:
+            found.add(inode)
+    return found

@@ -175,35 +175,38 @@ def timeline_meetings(
 
     ``events`` are event rows (``event_id``, ``date``, ``meeting_type``, ``body_id``,
     ``label``, ``jurisdiction``); ``parts`` are that person's participation rows (``event_id``,
-    ``doc_id``, ``title`` and a flag per role), one per title.
+    ``doc_id``, ``title`` and a flag per role), one per title.  (A person page draws fifty of
+    these per request: the loops stay plain.)
     """
-    facts: dict[str, dict[str, list[str]]] = defaultdict(
-        lambda: {"roles": [], "titles": [], "doc_ids": []}
-    )
+    facts: dict[str, tuple[set[str], list[str], list[str]]] = {}
     for part in parts:
-        fact = facts[part["event_id"]]
-        _add(fact["roles"], *[r for r in ROLES if part[r]])
-        _add(fact["doc_ids"], part["doc_id"])
-        if part["title"]:
-            _add(fact["titles"], part["title"])
-    return [
-        TimelineMeeting(
-            event_id=row["event_id"],
-            date=row["date"],
-            meeting_type=row["meeting_type"],
-            body_id=row["body_id"],
-            body=row["label"],
-            jurisdiction=row["jurisdiction"],
-            roles=[r for r in ROLES if r in facts[row["event_id"]]["roles"]],
-            titles=facts[row["event_id"]]["titles"],
-            doc_ids=facts[row["event_id"]]["doc_ids"],
+        fact = facts.get(part["event_id"])
+        if fact is None:
+            fact = facts[part["event_id"]] = (set(), [], [])
+        roles, titles, doc_ids = fact
+        roles.update(role for role in ROLES if part[role])
+        if part["doc_id"] not in doc_ids:
+            doc_ids.append(part["doc_id"])
+        title = part["title"]
+        if title and title not in titles:
+            titles.append(title)
+    meetings = []
+    for row in events:
+        roles, titles, doc_ids = facts.get(row["event_id"]) or (set(), [], [])
+        meetings.append(
+            TimelineMeeting(
+                event_id=row["event_id"],
+                date=row["date"],
+                meeting_type=row["meeting_type"],
+                body_id=row["body_id"],
+                body=row["label"],
+                jurisdiction=row["jurisdiction"],
+                roles=[role for role in ROLES if role in roles],
+                titles=titles,
+                doc_ids=doc_ids,
+            )
         )
-        for row in events
-    ]
-
-
-def _add(values: list[str], *new: str) -> None:
-    values.extend(v for v in new if v not in values)
+    return meetings
 
 
 def top_co_attendees(conn: Connection, person_id: str, limit: int) -> list[CoAttendee]:
