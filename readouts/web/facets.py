@@ -260,7 +260,7 @@ def _label_bodies(conn: Connection, values: list[FacetValue]) -> list[FacetValue
     found = conn.execute(
         select(t.bodies.c.body_id, t.bodies.c.label).where(t.bodies.c.body_id.in_(ids))
     )
-    labels = dict(found.tuples().all())
+    labels = {body_id: label for body_id, label in found}
     return [FacetValue(v.value, labels.get(v.value, v.value), v.count) for v in values]
 
 
@@ -279,7 +279,7 @@ def _snippets(
     """An excerpt with the matched words for the first report of each meeting on the page."""
     doc_ids = [m.reports[0].doc_id for m in meetings if m.reports]
     found = conn.execute(select(_d.id, _d.doc_id).where(_d.doc_id.in_(doc_ids)))
-    rowids = dict(found.tuples().all())
+    rowids = {row_id: doc_id for row_id, doc_id in found}
     if not rowids:
         return {}
     if sqlite:
