@@ -22,6 +22,7 @@ from sqlalchemy import Connection, select
 from readouts.load import Document, LoadError
 from readouts.model import Record
 from readouts.store import schema as t
+from readouts.store.bands import documents_in_buckets
 from readouts.store.minhash import (
     NEAR_DUPLICATE_THRESHOLD,
     Signature,
@@ -126,11 +127,10 @@ class _NearIndex:
     def _load(self, conn: Connection, wanted: list[int]) -> None:
         if not wanted:
             return
-        b, d, m = t.minhash_bands, t.documents, t.meetings
+        d, m = t.documents, t.meetings
         dialect = conn.dialect.name
-        query = select(b.c.bucket, b.c.document_id).where(is_in(dialect, b.c.bucket, wanted))
         in_buckets: dict[int, list[int]] = defaultdict(list)
-        for bucket, document in conn.execute(query):
+        for bucket, document in documents_in_buckets(conn, wanted):
             in_buckets[bucket].append(document)
         rows = sorted({document for documents in in_buckets.values() for document in documents})
         if not rows:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,6 +27,7 @@ from readouts.load.inputs import iter_input_files, read_input
 from readouts.model import Record
 from readouts.resolve import ResolvedBody
 from readouts.store import schema as t
+from readouts.store.bands import add_bands
 from readouts.store.collector import BatchCollector, collect_between_batches
 from readouts.store.dedupe import Outcome, Prepared, classify, known_contents
 from readouts.store.defaults import DEFAULT_BATCH_SIZE
@@ -242,7 +242,7 @@ def _write_rows(
         if item.signature is not None
         for _, bucket in (item.buckets or band_buckets(item.signature))
     ]
-    bulk_insert(conn, t.minhash_bands, sorted(bands, key=itemgetter("bucket")))
+    add_bands(conn, bands)
     participations = [p for m in meetings for p in m.participations]
     # Before the batch's participations are stored: it reads who the joined events counted.
     add_batch_to_people(conn, participations, linked.reports_added)

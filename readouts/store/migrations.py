@@ -23,6 +23,7 @@ from sqlalchemy import (
     Engine,
     Table,
     bindparam,
+    delete,
     func,
     insert,
     inspect,
@@ -107,14 +108,17 @@ def _drop_unread_indexes(conn: Connection) -> None:
 
 
 def _compact_bands(conn: Connection) -> None:
-    """The near-duplicate index keyed by (bucket, integer document id), without a rowid on
-    SQLite: it was a rowid table keyed by (bucket, text doc_id) plus the index of that key,
-    the largest structure an ingest updated at random places (140 MB of the 940 MB bench
-    store of 100,000 documents, 30 MB now).  Rebuilt from the stored signatures."""
+    """The near-duplicate index keyed by (32-bit bucket, integer document id), without a rowid
+    on SQLite, with a small table for the latest batches' bands (:mod:`.bands`): it was a
+    rowid table keyed by (64-bit bucket, text doc_id) plus the index of that key, the largest
+    structure an ingest updated at random places (140 MB of the 940 MB bench store of 100,000
+    documents, 22 MB now).  Rebuilt from the stored signatures."""
     from readouts.store.minhash import band_buckets, from_bytes
 
     conn.exec_driver_sql("DROP TABLE IF EXISTS minhash_bands")
     schema.minhash_bands.create(conn)
+    schema.minhash_bands_recent.create(conn, checkfirst=True)
+    conn.execute(delete(schema.minhash_bands_recent))  # everything is rebuilt in the big one
     d, b = schema.documents, schema.minhash_bands
     last = 0
     while True:
@@ -131,6 +135,13 @@ def _compact_bands(conn: Connection) -> None:
         last = rows[-1][0]
 
 
+def _drop_participation_meeting_index(conn: Connection) -> None:
+    """No query reads participations by their report (``meeting_id``): the pages and the API
+    read them by event, person or document.  The index was the fifth B-tree an ingested
+    participation updated at a random place (a twentieth of the pages a batch writes)."""
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_participations_meeting_id")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables, indexes and full-text index", _initial),
     Migration(2, "drop unused participation indexes", _drop_unused_participation_indexes),
@@ -139,6 +150,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _participation_career_indexes),
     Migration(5, "drop the unread band and source indexes", _drop_unread_indexes),
     Migration(6, "near-duplicate bands keyed by integer document id", _compact_bands),
+    Migration(7, "drop the unread participation index by report",
+              _drop_participation_meeting_index),
 )
 LATEST = MIGRATIONS[-1].version
 

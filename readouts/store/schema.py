@@ -100,20 +100,31 @@ sources = Table(
     UniqueConstraint("content_id", "source", name="uq_sources_content_source"),
 )
 
-minhash_bands = Table(
-    "minhash_bands",
-    metadata,
-    # The hash of one band of a signature, the band's number mixed in: equal buckets mean
-    # the two documents agree on every value of that band.  Read by bucket only; documents
-    # are never deleted, so nothing looks bands up by document.  The key is the whole row and
-    # the document is its integer id: on SQLite a WITHOUT ROWID table is then one small
-    # B-tree (16 entries a document, inserted at random places), a fifth of the size of a
-    # rowid table plus its primary-key index with the document's text id.
-    Column("bucket", BigInteger, primary_key=True, autoincrement=False),
-    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True,
-           autoincrement=False),
-    sqlite_with_rowid=False,
-)
+def _bands_table(name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        # The 32-bit hash of one band of a signature, the band's number mixed in: equal
+        # buckets mean the two documents agree on every value of that band.  Read by bucket
+        # only; documents are never deleted, so nothing looks bands up by document.  The key
+        # is the whole row and the document is its integer id: on SQLite a WITHOUT ROWID
+        # table is then one small B-tree.
+        Column("bucket", BigInteger, primary_key=True, autoincrement=False),
+        Column(
+            "document_id", Integer, ForeignKey("documents.id"), primary_key=True,
+            autoincrement=False,
+        ),
+        sqlite_with_rowid=False,
+    )  # fmt: skip
+
+
+#: The near-duplicate index: sixteen entries a document, each at a random place, so a batch
+#: of new documents touched most of its pages.  Batches write their bands to the small
+#: ``minhash_bands_recent`` instead, whose pages stay few, and it is merged into the big one
+#: in key order every few thousand documents (:mod:`readouts.store.bands`).  Readers look in
+#: both.
+minhash_bands = _bands_table("minhash_bands")
+minhash_bands_recent = _bands_table("minhash_bands_recent")
 
 events = Table(
     "events",
@@ -167,7 +178,9 @@ participations = Table(
     "participations",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("meeting_id", _ID, ForeignKey("meetings.meeting_id"), nullable=False, index=True),
+    # Not indexed: participations are read by event, person or document, never by the report
+    # (meetings are never deleted, so no foreign-key check looks them up by it either).
+    Column("meeting_id", _ID, ForeignKey("meetings.meeting_id"), nullable=False),
     Column("doc_id", _ID, nullable=False, index=True),
     Column("event_id", _ID, nullable=False),  # indexed with person_id: see below
     Column("date", _DATE),  # the meeting's date, for first/last seen

@@ -15,6 +15,7 @@ TABLES = (
     "documents",
     "sources",
     "minhash_bands",
+    "minhash_bands_recent",
     "events",
     "meetings",
     "meeting_items",

@@ -146,13 +146,14 @@ def test_migration_3_signs_stored_documents_again(store_target: str, tmp_path: P
         ingest_paths(opened, [tmp_path / "a.txt"])
         with opened.begin() as conn:
             conn.execute(t.minhash_bands.delete())
+            conn.execute(t.minhash_bands_recent.delete())
             conn.execute(t.documents.update().values(minhash=b"old"))
             conn.execute(t.schema_version.delete().where(t.schema_version.c.version > 2))
     (tmp_path / "b.txt").write_text(syndicated_copy(standing_meeting()))
     with open_store(store_target) as opened:
         summary = ingest_paths(opened, [tmp_path / "b.txt"])
         with opened.begin() as conn:
-            bands = conn.execute(select(func.count()).select_from(t.minhash_bands)).scalar()
+            bands = len(_stored_bands(conn))
     assert summary.near_duplicates == 1
     assert bands == BANDS
 
@@ -224,11 +225,7 @@ def test_migration_6_keys_the_bands_by_integer_document_id(
     with open_store(store_target) as opened:
         ingest_paths(opened, [tmp_path / "a.txt", tmp_path / "b.txt"])
         with opened.begin() as conn:
-            before = conn.execute(
-                select(t.minhash_bands.c.bucket, t.documents.c.doc_id)
-                .join(t.documents, t.documents.c.id == t.minhash_bands.c.document_id)
-                .order_by(t.minhash_bands.c.bucket)
-            ).all()
+            before = _stored_bands(conn)
             _bands_as_in_version_5(conn)
             conn.execute(t.schema_version.delete().where(t.schema_version.c.version > 5))
     (tmp_path / "c.txt").write_text(syndicated_copy(standing_meeting()))
@@ -236,24 +233,41 @@ def test_migration_6_keys_the_bands_by_integer_document_id(
         summary = ingest_paths(opened, [tmp_path / "c.txt"])
         with opened.begin() as conn:
             columns = [c["name"] for c in inspect(conn).get_columns("minhash_bands")]
-            after = conn.execute(
-                select(t.minhash_bands.c.bucket, t.documents.c.doc_id)
-                .join(t.documents, t.documents.c.id == t.minhash_bands.c.document_id)
-                .order_by(t.minhash_bands.c.bucket)
-            ).all()
+            after = _stored_bands(conn)
     assert columns == ["bucket", "document_id"]
     assert len(before) == 2 * BANDS
     assert after == before  # the copy adds no bands: it is not a new document
     assert summary.near_duplicates == 1
 
 
+def test_migration_7_drops_the_participation_index_by_report(
+    store_target: str, tmp_path: Path
+) -> None:
+    """A store as version 6 left it (participations indexed by meeting_id) loses the index,
+    and its meeting and person pages read the same."""
+    (tmp_path / "a.txt").write_text(standing_meeting())
+    (tmp_path / "b.txt").write_text(second_report())
+    with open_store(store_target) as opened:
+        ingest_paths(opened, [tmp_path])
+        before = _answers(opened)
+        with opened.begin() as conn:
+            conn.exec_driver_sql(
+                "CREATE INDEX ix_participations_meeting_id ON participations (meeting_id)"
+            )
+            conn.execute(t.schema_version.delete().where(t.schema_version.c.version > 6))
+    with open_store(store_target) as opened:
+        with opened.begin() as conn:
+            indexes = {i["name"] for i in inspect(conn).get_indexes("participations")}
+        after = _answers(opened)
+    assert "ix_participations_meeting_id" not in indexes
+    assert after == before
+
+
 def _bands_as_in_version_5(conn: Connection) -> None:
     """Replace the bands table by its layout up to version 5, holding the same bands."""
-    rows = conn.execute(
-        select(t.minhash_bands.c.bucket, t.documents.c.doc_id)
-        .join(t.documents, t.documents.c.id == t.minhash_bands.c.document_id)
-    ).all()
+    rows = _stored_bands(conn)
     conn.exec_driver_sql("DROP TABLE minhash_bands")
+    conn.exec_driver_sql("DROP TABLE minhash_bands_recent")
     conn.exec_driver_sql(
         "CREATE TABLE minhash_bands (bucket BIGINT NOT NULL, doc_id VARCHAR(64) NOT NULL "
         "REFERENCES documents (doc_id), band SMALLINT NOT NULL, PRIMARY KEY (bucket, doc_id))"
@@ -267,6 +281,17 @@ def _bands_as_in_version_5(conn: Connection) -> None:
             legacy.insert(),
             [{"bucket": b, "doc_id": d, "band": i % BANDS} for i, (b, d) in enumerate(rows)],
         )
+
+
+def _stored_bands(conn: Connection) -> list[tuple[int, str]]:
+    """(bucket, doc_id) of every stored band, in the big table or the recent one."""
+    found = []
+    for table in (t.minhash_bands, t.minhash_bands_recent):
+        query = select(table.c.bucket, t.documents.c.doc_id).join(
+            t.documents, t.documents.c.id == table.c.document_id
+        )
+        found += [(bucket, doc_id) for bucket, doc_id in conn.execute(query)]
+    return sorted(found)
 
 
 def _answers(store: Store) -> tuple[object, ...]:
