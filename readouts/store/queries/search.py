@@ -169,7 +169,7 @@ def _meetings(
     matched: dict[str, list[PersonRef]] = defaultdict(list)
     for row in conn.execute(
         select(p.meeting_id, p.person_id, p.name)
-        .where(p.meeting_id.in_([r["meeting_id"] for r in rows]))
+        .where(p.doc_id.in_(doc_ids))  # the participations of every meeting above
         .order_by(p.meeting_id, p.position)
     ):
         if _names_word(row.name, words):
