@@ -14,11 +14,11 @@ of keeping apart.  Meetings of one document are never merged with each other.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, or_, select, tuple_
 
 from readouts.resolve.keys import new_id
 from readouts.store import schema as t
@@ -92,23 +92,11 @@ class EventLinker:
     def _load(self, conn: Connection, keys: set[LinkKey]) -> None:
         """The stored events the batch's meetings could join: same day, and the same body
         or (unnamed body) the same jurisdiction; only the candidates' participants are read."""
-        m, dialect = t.meetings, conn.dialect.name
         found: dict[str, tuple[LinkKey, list[Row]]] = {}
-        places = {place for _, place, kind in keys if kind is not None and place}
-        bodies = {place for _, place, kind in keys if kind is None and place}
-        for batch in chunks(sorted({date for date, _, _ in keys})):
-            query = select(
-                m.c.event_id, m.c.doc_id, m.c.date, m.c.body_id, m.c.jurisdiction,
-                m.c.meeting_type, m.c.session_number,
-            ).where(
-                is_in(dialect, m.c.date, batch),
-                or_(is_in(dialect, m.c.body_id, bodies), is_in(dialect, m.c.jurisdiction, places)),
-            )  # fmt: skip
-            for mapping in conn.execute(query).mappings():
-                values = dict(mapping)
-                key = link_key(values)
-                if key in keys:
-                    found.setdefault(values["event_id"], (key, []))[1].append(values)
+        for row in _candidates(conn, keys):
+            key = link_key(row)
+            if key in keys:
+                found.setdefault(row["event_id"], (key, []))[1].append(row)
         people = _event_people(conn, list(found))
         for event_id, (key, rows) in found.items():
             event = _Event(event_id)
@@ -147,6 +135,39 @@ class EventLinker:
     def finish(self) -> LinkResult:
         self.result.new_events = list(self._new.values())
         return self.result
+
+
+#: Day-and-body pairs per statement (two bound values each).
+_PAIRS_PER_STATEMENT = 400
+
+
+def _candidates(conn: Connection, keys: set[LinkKey]) -> Iterator[Row]:
+    """Stored meetings of the keys' days and bodies, through the (date, body_id) index; for
+    keys of an unnamed body, the meetings of that day with no body (fewer still)."""
+    m, dialect = t.meetings, conn.dialect.name
+    columns = (
+        m.c.event_id, m.c.doc_id, m.c.date, m.c.body_id, m.c.jurisdiction, m.c.meeting_type,
+        m.c.session_number,
+    )  # fmt: skip
+    names = [column.name for column in columns]
+    pairs = sorted((date, place) for date, place, kind in keys if kind is None and place)
+    queries = [
+        select(*columns).where(tuple_(m.c.date, m.c.body_id).in_(batch))
+        for batch in chunks(pairs, _PAIRS_PER_STATEMENT)
+    ]
+    unnamed = sorted({date for date, _, kind in keys if kind is not None})
+    places = sorted({place for _, place, kind in keys if kind is not None and place})
+    queries += [
+        select(*columns).where(
+            is_in(dialect, m.c.date, batch),
+            or_(m.c.body_id.is_(None), m.c.body_id == ""),
+            is_in(dialect, m.c.jurisdiction, places),
+        )
+        for batch in chunks(unnamed)
+    ]
+    for query in queries:
+        for values in conn.execute(query):
+            yield dict(zip(names, values, strict=True))
 
 
 def _event_people(conn: Connection, event_ids: list[str]) -> dict[str, set[str]]:

@@ -146,7 +146,7 @@ meetings = Table(
     Column("doc_id", _ID, ForeignKey("documents.doc_id"), nullable=False, index=True),
     Column("position", Integer, nullable=False),  # index in record.meetings
     Column("event_id", _ID, nullable=False, index=True),
-    Column("date", _DATE, index=True),
+    Column("date", _DATE),  # indexed with body_id: see below
     Column("time_of_day", _CODE),
     Column("meeting_type", _CODE, nullable=False),
     Column("session_number", Integer),
@@ -292,6 +292,8 @@ Index("ix_occupancies_post", occupancies.c.post_id)
 Index("ix_person_aliases_alias", person_aliases.c.alias)
 Index("ix_bodies_jurisdiction", bodies.c.jurisdiction)
 Index("ix_events_date", events.c.date)
+#: The meetings of a day and body: what a new report is linked against (:mod:`.events`).
+MEETINGS_BY_DATE_AND_BODY = Index("ix_meetings_date_body", meetings.c.date, meetings.c.body_id)
 #: A person's career (their events with dates) and "who else was there" are read from these
 #: two alone, without visiting table rows; they also serve every lookup by person or event.
 PARTICIPATION_INDEXES = (

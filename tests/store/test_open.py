@@ -240,11 +240,9 @@ def test_migration_6_keys_the_bands_by_integer_document_id(
     assert summary.near_duplicates == 1
 
 
-def test_migration_7_drops_the_participation_index_by_report(
-    store_target: str, tmp_path: Path
-) -> None:
-    """A store as version 6 left it (participations indexed by meeting_id) loses the index,
-    and its meeting and person pages read the same."""
+def test_migration_7_indexes_for_linking_reports(store_target: str, tmp_path: Path) -> None:
+    """A store as version 6 left it (participations indexed by meeting_id, meetings by date)
+    has meetings indexed by date and body instead, and its pages read the same."""
     (tmp_path / "a.txt").write_text(standing_meeting())
     (tmp_path / "b.txt").write_text(second_report())
     with open_store(store_target) as opened:
@@ -254,12 +252,17 @@ def test_migration_7_drops_the_participation_index_by_report(
             conn.exec_driver_sql(
                 "CREATE INDEX ix_participations_meeting_id ON participations (meeting_id)"
             )
+            conn.exec_driver_sql("DROP INDEX ix_meetings_date_body")
+            conn.exec_driver_sql("CREATE INDEX ix_meetings_date ON meetings (date)")
             conn.execute(t.schema_version.delete().where(t.schema_version.c.version > 6))
     with open_store(store_target) as opened:
         with opened.begin() as conn:
             indexes = {i["name"] for i in inspect(conn).get_indexes("participations")}
+            meetings = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes("meetings")}
         after = _answers(opened)
     assert "ix_participations_meeting_id" not in indexes
+    assert meetings["ix_meetings_date_body"] == ["date", "body_id"]
+    assert "ix_meetings_date" not in meetings
     assert after == before
 
 
