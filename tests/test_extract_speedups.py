@@ -464,3 +464,24 @@ def _indexed_matches_as_plain(
     assert (found and found.span()) == (expected and expected.span())
     spans = [m.span() for m in fast.finditer(text, pos, endpos, like)]
     assert spans == [m.span() for m in plain.finditer(text, pos, endpos)]
+
+
+@given(st.lists(st.sampled_from([*_CUE_WORDS, "the", "X", ",", ".", "\n", "é"]), max_size=40))
+def test_cue_index_starts_are_every_prefix_start_in_order(words: list[str]) -> None:
+    """Each family's starts are the places one of its prefixes starts, each once, in order
+    (a prefix is kept in the automaton only for the families no shorter prefix of it has)."""
+    from readouts import lexicon as lx
+    from readouts.extract.en.caseless import ascii_lower
+    from readouts.extract.en.lexicon import _families, english
+    from readouts.extract.en.prefilter import literal_prefixes
+
+    index = english().cue_index
+    text = ascii_lower(" ".join(words))
+    families = _families(
+        lx.toml("en", "roles.toml"), lx.toml("en", "meetings.toml"), lx.toml("en", "agenda.toml")
+    )
+    starts = index._starts(text)
+    for kind in index.kinds:
+        prefixes = literal_prefixes(families[kind]) or set()
+        plain = [i for i in range(len(text)) if any(text.startswith(p, i) for p in prefixes)]
+        assert starts[kind] == plain
