@@ -485,3 +485,57 @@ def test_cue_index_starts_are_every_prefix_start_in_order(words: list[str]) -> N
         prefixes = literal_prefixes(families[kind]) or set()
         plain = [i for i in range(len(text)) if any(text.startswith(p, i) for p in prefixes)]
         assert starts[kind] == plain
+
+
+def _twins() -> list[object]:
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    return [lex.rank_re, lex.honorific_re, lex.place_re, dates.TOD_RE]
+
+
+def _twin_words() -> list[str]:
+    from readouts import lexicon as lx
+
+    people = lx.toml("en", "people.toml")
+    places = [row[0] for row in lx.table("en", "places.tsv")][:200]
+    tod = "on in during the this that morning afternoon evening night forenoon of".split()
+    return [*people["ranks"], *people["honorifics"], *places, *tod]
+
+
+_TWIN_WORDS = _twin_words()
+
+
+@given(
+    st.integers(0, 3),
+    st.lists(
+        st.sampled_from([*_TWIN_WORDS, " ", "  ", "\n", "-", "x", "\x1c", "\x0b", "é", "ſ"]),
+        max_size=12,
+    ),
+    st.data(),
+)
+def test_ascii_twins_find_what_the_regex_patterns_find(
+    which: int, words: list[str], data: st.DataObject
+) -> None:
+    pattern = _twins()[which]
+    text = " ".join(words)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    plain = pattern.unicode  # type: ignore[attr-defined]
+    for method in ("search", "match"):
+        fast = getattr(pattern, method)(text, pos, endpos)
+        slow = getattr(plain, method)(text, pos, endpos)
+        assert (fast and (fast.span(), fast.groups())) == (slow and (slow.span(), slow.groups()))
+    fast_all = [(m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos)]  # type: ignore[attr-defined]
+    assert fast_all == [(m.span(), m.groups()) for m in plain.finditer(text, pos, endpos)]
+
+
+def test_no_ascii_twin_for_regex_only_syntax() -> None:
+    import pytest
+    import regex
+
+    from readouts.extract.en.twin import twin
+
+    for source, flags in ((r"\p{Lu}", 0), ("ſ", regex.I), (r"x", regex.BESTMATCH)):
+        with pytest.raises(ValueError):
+            twin(source, flags)
