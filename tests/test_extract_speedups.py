@@ -488,10 +488,15 @@ def test_cue_index_starts_are_every_prefix_start_in_order(words: list[str]) -> N
 
 
 def _twins() -> list[object]:
+    from readouts.extract.en import header as h
     from readouts.extract.en.lexicon import english
 
     lex = english()
-    return [lex.rank_re, lex.honorific_re, lex.place_re, dates.TOD_RE]
+    return [lex.rank_re, lex.honorific_re, lex.place_re, dates.TOD_RE, *_header_patterns(h)]
+
+
+def _header_patterns(h: object) -> list[object]:
+    return [getattr(h, name) for name in ("_DATE_LINE", "_STAMP", "_DATELINE", "_XINHUA", "_YEAR")]
 
 
 def _twin_words() -> list[str]:
@@ -500,17 +505,18 @@ def _twin_words() -> list[str]:
     people = lx.toml("en", "people.toml")
     places = [row[0] for row in lx.table("en", "places.tsv")][:200]
     tod = "on in during the this that morning afternoon evening night forenoon of".split()
-    return [*people["ranks"], *people["honorifics"], *places, *tod]
+    header = "BEIJING , Feb. 6th 6 (Xinhua) -- ( ) 2023-01-19 12:30 date Jan 2024 VNA reporter"
+    return [*people["ranks"], *people["honorifics"], *places, *tod, *header.split()]
 
 
 _TWIN_WORDS = _twin_words()
 
 
 @given(
-    st.integers(0, 3),
+    st.integers(0, 8),
     st.lists(
-        st.sampled_from([*_TWIN_WORDS, " ", "  ", "\n", "-", "x", "\x1c", "\x0b", "é", "ſ"]),
-        max_size=12,
+        st.sampled_from([*_TWIN_WORDS, " ", "  ", "\n", "-", "–", "x", "\x1c", "\x0b", "é", "ſ"]),
+        max_size=16,
     ),
     st.data(),
 )

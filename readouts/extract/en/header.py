@@ -12,8 +12,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-import regex
-
 from readouts.extract.en.dates import (
     DateHit,
     congress_term_year,
@@ -24,20 +22,21 @@ from readouts.extract.en.dates import (
     to_date,
 )
 from readouts.extract.en.lexicon import EnglishLexicon
+from readouts.extract.en.twin import Match, twin
 
-_DATE_LINE = regex.compile(r"^\s*date\s+((?:19|20)\d\d-\d\d(-\d\d)?)\b[ ]*")
-_STAMP = regex.compile(
+_DATE_LINE = twin(r"^\s*date\s+((?:19|20)\d\d-\d\d(-\d\d)?)\b[ ]*")
+_STAMP = twin(
     r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:\s+\d\d:\d\d(?::\d\d)?)?|"
     r"\b\d\d:\d\d, ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w* \d{1,2}, (?:19|20)\d\d)"
 )
-_DATELINE = regex.compile(
+_DATELINE = twin(
     r"(?:^|\n)[ ]*(?:\(?(?P<o1>[\w.' -]{2,40}?)\)?,\s+(?:[\w.' -]{2,30},\s+)?"
     r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,\s+(?:19|20)\d\d)?\s*\("
     r"|\((?P<o2>[\w.' -]{2,30})\)\s*[-–]+)",
 )
-_XINHUA = regex.compile(r"\((?P<o>[A-Z][\w ]{1,30})\)\s*--")
+_XINHUA = twin(r"\((?P<o>[A-Z][\w ]{1,30})\)\s*--")
 _TITLE_MAX = 250
-_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = twin(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass
@@ -153,7 +152,7 @@ def _outlet(text: str, head: Header, lex: EnglishLexicon) -> None:
 
 
 @lru_cache(maxsize=4)
-def _dateline(text: str) -> regex.Match[str] | None:
+def _dateline(text: str) -> Match | None:
     """``_DATELINE.search(text, 0, 800)``, tried only where a match can start (the text's
     start and its line breaks): the engine's own scan costs more than the matching.  Kept
     for the last few texts: the outlet and the reference date both read it."""
