@@ -545,3 +545,21 @@ def test_no_ascii_twin_for_regex_only_syntax() -> None:
     for source, flags in ((r"\p{Lu}", 0), ("ſ", regex.I), (r"x", regex.BESTMATCH)):
         with pytest.raises(ValueError):
             twin(source, flags)
+
+
+def _outlet_words() -> list[str]:
+    from readouts import lexicon as lx
+
+    return [*lx.toml("en", "outlets.toml")["outlets"], "x", "X", "_", "1", "(", "é", "\n"]
+
+
+@given(st.lists(st.sampled_from(_outlet_words()), max_size=20), st.sampled_from(["", " ", "a"]))
+def test_outlet_found_as_the_outlet_pattern_finds_it(words: list[str], glue: str) -> None:
+    from readouts.extract.en import header
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    text = glue.join(words) * 8  # past the 800 characters searched, now and then
+    fast = header._outlet_named(text, lex)
+    slow = lex.outlet_re.search(text, 0, 800)
+    assert (fast and fast.span()) == (slow and slow.span())

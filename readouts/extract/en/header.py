@@ -9,8 +9,9 @@ The dateline's date is the best reference for "the 19th" and "on Friday".
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from readouts.extract.en.dates import (
     DateHit,
@@ -136,7 +137,7 @@ def _stamp(text: str, head: Header) -> None:
 
 
 def _outlet(text: str, head: Header, lex: EnglishLexicon) -> None:
-    m = lex.outlet_re.search(text, 0, 800)
+    m = _outlet_named(text, lex)
     if m:
         name, jurisdiction, country = lex.outlets[m.group()]
         head.outlet, head.outlet_span = name, m.span()
@@ -149,6 +150,36 @@ def _outlet(text: str, head: Header, lex: EnglishLexicon) -> None:
         name = d.group(group).strip()
         if (name and not name.isupper()) or name in ("LSO",):
             head.outlet, head.outlet_span = name, d.span(group)
+
+
+def _outlet_named(text: str, lex: EnglishLexicon) -> Match | None:
+    """``lex.outlet_re.search(text, 0, 800)``.  In an ASCII text ``re`` finds the outlets
+    without the word boundary before them, skipping to their first letters by its fast scan
+    (a leading ``\\b`` or look-ahead hides those from it); a match with a word character
+    before it fails the boundary, and the search goes on one character later."""
+    scan = _outlet_scan(lex) if text.isascii() else None
+    if scan is None:
+        return lex.outlet_re.search(text, 0, 800)
+    found = scan.search(text, 0, 800)
+    while found and found.start() and _is_word(text[found.start() - 1]):
+        found = scan.search(text, found.start() + 1, 800)
+    return found
+
+
+@cache
+def _outlet_scan(lex: EnglishLexicon) -> re.Pattern[str] | None:
+    """``lex.outlet_re`` without its boundary and guard, for ASCII texts; ``None`` if an
+    outlet starts with other than a word character (where the boundary means another
+    thing)."""
+    if not all(_is_word(name[:1]) for name in lex.outlets):
+        return None
+    names = sorted(lex.outlets, key=len, reverse=True)  # in the order ``outlet_re`` tries them
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + r")(?![\w])", re.ASCII)
+
+
+def _is_word(char: str) -> bool:
+    """Whether an ASCII character is a word character (``\\w``)."""
+    return char.isascii() and (char.isalnum() or char == "_")
 
 
 @lru_cache(maxsize=4)
