@@ -23,6 +23,7 @@ from readouts.extract.en.dates import TOD_RE, DateHit, find_dates, resolve, time
 from readouts.extract.en.header import Header
 from readouts.extract.en.lexicon import LANG, EnglishLexicon
 from readouts.extract.en.prefilter import prefix_tree
+from readouts.extract.en.twin import AsciiTwin
 
 _DATELINE_TAIL = regex.compile(
     r"(?:st|nd|rd|th)?\s*(?:,\s*(?:19|20)\d\d\s*)?"
@@ -429,16 +430,22 @@ def _session_start(lex: EnglishLexicon) -> re.Pattern[str]:
     return re.compile("[0-9]|" + prefix_tree(list(lex.ordinals)))
 
 
-def sessions(text: str, pos: int, endpos: int, lex: EnglishLexicon) -> Iterator[regex.Match[str]]:
+@cache
+def _ascii_session(lex: EnglishLexicon) -> re.Pattern[str]:
+    """The session pattern for an ASCII text, run by ``re`` (see ``twin``)."""
+    return AsciiTwin(_patterns(lex)["session"]).ascii
+
+
+def sessions(text: str, pos: int, endpos: int, lex: EnglishLexicon) -> Iterator[Match]:
     """``_patterns(lex)["session"].finditer(text, pos, endpos)``, tried only where a number
     or an ordinal starts.  The pattern ignores case in the Unicode way, where letters beyond
     ASCII may stand for ASCII ones, so a text that is not ASCII gets the plain search; in an
     ASCII text the starts are found in its lower-case copy by ``re``'s fast scan, instead of
-    the engine trying the whole pattern at every position."""
-    pattern = _patterns(lex)["session"]
+    the engine trying the whole pattern at every position, and tried by ``re``."""
     if not text.isascii():
-        yield from pattern.finditer(text, pos, endpos)
+        yield from _patterns(lex)["session"].finditer(text, pos, endpos)
         return
+    pattern = _ascii_session(lex)
     lowered = ascii_lower(text)
     start = _session_start(lex)
     while (found := start.search(lowered, pos, endpos)) is not None:

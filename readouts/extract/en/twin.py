@@ -28,7 +28,7 @@ class AsciiTwin:
     """The subset of a compiled pattern's interface the extractor uses, run by ``re`` over an
     ASCII text and by ``regex`` over any other."""
 
-    __slots__ = ("_ascii", "pattern", "unicode")
+    __slots__ = ("ascii", "pattern", "unicode")
 
     def __init__(self, unicode: regex.Pattern[str]) -> None:
         self.unicode = unicode
@@ -42,21 +42,21 @@ class AsciiTwin:
         folds = flags & re.IGNORECASE and not unicode.pattern.isascii()  # "ſ" folds to "s"
         if rest or folds or "\\p" in unicode.pattern:
             raise ValueError(f"no ASCII twin for {unicode.pattern[:60]!r}")
-        self._ascii = re.compile(unicode.pattern, flags)
+        self.ascii = re.compile(unicode.pattern, flags)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
         if text.isascii():
-            return self._ascii.search(text, pos, endpos)
+            return self.ascii.search(text, pos, endpos)
         return self.unicode.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
         if text.isascii():
-            return self._ascii.match(text, pos, endpos)
+            return self.ascii.match(text, pos, endpos)
         return self.unicode.match(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match]:
         if text.isascii():
-            return self._ascii.finditer(text, pos, endpos)
+            return self.ascii.finditer(text, pos, endpos)
         return self.unicode.finditer(text, pos, endpos)
 
     def sub(self, replacement: str | Callable[[regex.Match[str]], str], text: str) -> str:
