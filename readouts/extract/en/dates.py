@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import regex
 
 from readouts.extract.en.caseless import CaselessPattern
-from readouts.extract.en.twin import twin
 
 _MONTHS = {
     "jan": 1,
@@ -89,7 +88,7 @@ _CONGRESS_TERM = CaselessPattern(
     rf"(?:term|period|tenure)[\s,:]+(?:[ivx]+,\s*)?(?P<a>{_YEAR})\s*[-–]\s*{_YEAR}\b"
     rf"|(?P<b>{_YEAR})\s*[-–]\s*{_YEAR}\s+(?:term|period|tenure)\b)"
 )
-TOD_RE = twin(
+TOD_RE = regex.compile(
     r"\b(?:(?:on|in|during)\s+the\s+|this\s+|that\s+)?(morning|afternoon|evening|night|"
     r"followingnoon|forenoon)\b(?:\s+of\b)?",
     regex.I,

@@ -15,7 +15,6 @@ from readouts.extract.en.caseless import CaselessPattern
 from readouts.extract.en.cues import CueIndex, CuePattern
 from readouts.extract.en.memo import word_cache
 from readouts.extract.en.prefilter import guard
-from readouts.extract.en.twin import AsciiTwin, twin
 
 LANG = "en"
 
@@ -61,12 +60,12 @@ class EnglishLexicon:
     connectors: frozenset[str]
     rank_words: frozenset[str]
     group_words: frozenset[str]
-    honorific_re: AsciiTwin
-    rank_re: AsciiTwin
+    honorific_re: regex.Pattern[str]
+    rank_re: regex.Pattern[str]
     press_re: CaselessPattern
     places: dict[str, Place]
     city_province: dict[str, str]
-    place_re: AsciiTwin
+    place_re: regex.Pattern[str]
     outlets: dict[str, tuple[str, str, str]]
     outlet_re: regex.Pattern[str]
     subject_role_re: CaselessPattern
@@ -145,14 +144,14 @@ def _people_fields() -> dict[str, Any]:
         connectors=frozenset(titles["connectors"]),
         rank_words=frozenset(titles["rank_words"]),
         group_words=frozenset(titles["group_words"]),
-        honorific_re=twin(r"(?<![\w-])(?:" + _words(people["honorifics"]) + r")\s+$"),
-        rank_re=twin(r"(?<![\w-])(?:" + _words(people["ranks"]) + r")\s+$"),
+        honorific_re=regex.compile(r"(?<![\w-])(?:" + _words(people["honorifics"]) + r")\s+$"),
+        rank_re=regex.compile(r"(?<![\w-])(?:" + _words(people["ranks"]) + r")\s+$"),
         press_re=CaselessPattern(
             r"(?:\b(?:" + _words(people["press_cues_before"]) + r")[:\s]*|/\s*)$"
         ),
         places=places,
         city_province=dict((row[0], row[1]) for row in lx.table(LANG, "city_provinces.tsv")),
-        place_re=twin(r"\b(?:" + _guarded(_words(list(places)), fold=False) + r")\b"),
+        place_re=regex.compile(r"\b(?:" + _guarded(_words(list(places)), fold=False) + r")\b"),
         outlets=outlets,
         outlet_re=regex.compile(
             r"\b(?:" + _guarded(_words(list(outlets)), fold=False) + r")(?![\w])"

@@ -4,15 +4,16 @@ Most readouts are pure ASCII, and over an ASCII text a pattern without ``regex``
 finds the same matches under ``re.ASCII``: ``\\w``, ``\\d``, ``\\s`` and ``\\b`` agree on every
 ASCII character (``regex``'s Unicode ``\\s`` leaves out the separators U+001C..U+001F, as
 ASCII ``re`` does), and ASCII letters fold the same way.  ``re`` sets up a search for much
-less than ``regex`` does, which is what the many short searches of a readout pay for.  A text
-that is not ASCII keeps the ``regex`` pattern; ``str.isascii`` costs nothing (a string knows).
+less than ``regex`` does, and some patterns (the header's, tried at each line start) run
+several times faster; others run as fast or slower, and then the twin's call costs more
+than it saves: a twin is kept only where counting instructions showed it pays.  A text that
+is not ASCII keeps the ``regex`` pattern; ``str.isascii`` costs nothing (a string knows).
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
 
 import regex
 
@@ -53,15 +54,6 @@ class AsciiTwin:
         if text.isascii():
             return self.ascii.match(text, pos, endpos)
         return self.unicode.match(text, pos, endpos)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match]:
-        if text.isascii():
-            return self.ascii.finditer(text, pos, endpos)
-        return self.unicode.finditer(text, pos, endpos)
-
-    def sub(self, replacement: str | Callable[[regex.Match[str]], str], text: str) -> str:
-        """Always by ``regex``: a replacement function expects its matches."""
-        return self.unicode.sub(replacement, text)
 
 
 def twin(source: str, flags: int = 0) -> AsciiTwin:
