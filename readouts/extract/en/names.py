@@ -34,10 +34,10 @@ _ASCII_RUN = re.compile(rf"{_ASCII_TOKEN}(?: {_ASCII_TOKEN})*")
 #: A run of capitalised words, as either pattern finds it.
 Run = regex.Match[str] | re.Match[str]
 _TOKEN_RE = regex.compile(_TOKEN)
-_VN_SYLLABLE = regex.compile(
+_VN_SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
-_ENGLISH_WORD = regex.compile(
+_ENGLISH_WORD = re.compile(
     r"(?:tion|sion|ment|ing|ance|ence|ity|ship|ism|ist|ive|ure|ness|ogy|ies|ics|ern|ese)s?$"
 )
 _LOWER_GIVEN = regex.compile(r" (\p{Ll}{2,9})(?=\s*,|\s+and\s)")
