@@ -120,6 +120,8 @@ class CuePattern(CaselessPattern):
         starts = self._index.starts_in(text, self._kind, pos, endpos, like)
         if starts is None:
             return super().search(text, pos, endpos)
+        if not starts:  # most spans of most families: nothing to try, nor to look up
+            return None
         pattern, lowered = self._for(text)
         for at in starts:
             m = pattern.match(lowered, at, endpos)
@@ -133,6 +135,8 @@ class CuePattern(CaselessPattern):
         starts = self._index.starts_in(text, self._kind, pos, endpos, like)
         if starts is None:
             return super().finditer(text, pos, endpos)
+        if not starts:
+            return iter(())  # cheaper than a generator that finds nothing
         return self._matches_at(text, starts, endpos)
 
     def _matches_at(self, text: str, starts: list[int], endpos: int) -> Iterator[re.Match[str]]:
