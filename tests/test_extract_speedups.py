@@ -554,3 +554,29 @@ def test_outlet_found_as_the_outlet_pattern_finds_it(words: list[str], glue: str
     fast = header._outlet_named(text, lex)
     slow = lex.outlet_re.search(text, 0, 800)
     assert (fast and fast.span()) == (slow and slow.span())
+
+
+def _rank_words() -> list[str]:
+    from readouts import lexicon as lx
+
+    people = lx.toml("en", "people.toml")
+    return [*people["ranks"], *people["honorifics"]]
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_rank_words(), " ", "  ", "\n", "\x1c", "\x0b", "-", "x", "é", "of"]),
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_rank_and_honorific_searched_only_before_their_words(words: list[str], rank: bool) -> None:
+    from readouts.extract.en import names
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    pattern, listed = (lex.rank_re, lex.ranks) if rank else (lex.honorific_re, lex.honorifics)
+    before = "".join(words)
+    fast = names._ends_in(pattern, listed, before)
+    slow = pattern.search(before)
+    assert (fast and fast.span()) == (slow and slow.span())

@@ -62,6 +62,10 @@ class EnglishLexicon:
     group_words: frozenset[str]
     honorific_re: regex.Pattern[str]
     rank_re: regex.Pattern[str]
+    #: The words of ``honorific_re`` and ``rank_re``, for ``str.endswith``: where the text
+    #: before a name ends in none of them, those patterns cannot match it.
+    honorifics: tuple[str, ...]
+    ranks: tuple[str, ...]
     press_re: CaselessPattern
     places: dict[str, Place]
     city_province: dict[str, str]
@@ -146,6 +150,8 @@ def _people_fields() -> dict[str, Any]:
         group_words=frozenset(titles["group_words"]),
         honorific_re=regex.compile(r"(?<![\w-])(?:" + _words(people["honorifics"]) + r")\s+$"),
         rank_re=regex.compile(r"(?<![\w-])(?:" + _words(people["ranks"]) + r")\s+$"),
+        honorifics=tuple(w.rstrip() for w in people["honorifics"]),
+        ranks=tuple(w.rstrip() for w in people["ranks"]),
         press_re=CaselessPattern(
             r"(?:\b(?:" + _words(people["press_cues_before"]) + r")[:\s]*|/\s*)$"
         ),

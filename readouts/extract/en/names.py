@@ -271,7 +271,7 @@ def _called_by_office(text: str, at: int, lex: EnglishLexicon) -> bool:
     office = _LAST_WORD.search(before)
     if office is not None and office.group(1).lower() in lex.title_heads:
         return True
-    return lex.honorific_re.search(before) is not None
+    return _ends_in(lex.honorific_re, lex.honorifics, before) is not None
 
 
 def _short_form(name: str, lex: EnglishLexicon) -> str:
@@ -349,17 +349,27 @@ def _one_letter_korean(text: str, run: Run, lex: EnglishLexicon) -> NameHit | No
 def _hit(text: str, start: int, end: int, kind: str, lex: EnglishLexicon) -> NameHit:
     hit = NameHit(start, end, text[start:end], kind, lead=start, tail=end)
     before = text[max(0, start - 40) : start]
-    rank = lex.rank_re.search(before)
+    rank = _ends_in(lex.rank_re, lex.ranks, before)
     if rank and not (
         rank.group().strip() == "General" and _TITLE_BEFORE_GENERAL.search(before, 0, rank.start())
     ):
         hit.rank = rank.group().strip()
         hit.rank_start = start - len(before) + rank.start()
         hit.lead = hit.rank_start
-    honorific = lex.honorific_re.search(text[max(0, hit.lead - 20) : hit.lead])
+    honorific = _ends_in(lex.honorific_re, lex.honorifics, text[max(0, hit.lead - 20) : hit.lead])
     if honorific:
         hit.lead -= len(honorific.group())
     return hit
+
+
+def _ends_in(
+    pattern: regex.Pattern[str], words: tuple[str, ...], before: str
+) -> regex.Match[str] | None:
+    """``pattern.search(before)`` for a pattern of ``words`` followed by spaces at the end
+    (an honorific, a rank).  A match ends in one of the words, then only spaces: ``before``
+    without its trailing spaces ends in that word, and where it ends in none (as before
+    most names) the search is not run."""
+    return pattern.search(before) if before.rstrip().endswith(words) else None
 
 
 @phrase_cache
@@ -389,7 +399,8 @@ def _context_name(text: str, run: Run, lex: EnglishLexicon) -> NameHit | None:
     start, end = run.start() + found[0], run.start() + found[1]
     if text[end : end + 2] == "'s":
         return None
-    led = found[2] or lex.honorific_re.search(text[max(0, start - 20) : start]) is not None
+    before = text[max(0, start - 20) : start]
+    led = found[2] or _ends_in(lex.honorific_re, lex.honorifics, before) is not None
     if not led:
         before = text[max(0, start - 90) : start]
         tail = _APPOSITIVE_TITLE.search(before)
