@@ -580,3 +580,25 @@ def test_rank_and_honorific_searched_only_before_their_words(words: list[str], r
     fast = names._ends_in(pattern, listed, before)
     slow = pattern.search(before)
     assert (fast and fast.span()) == (slow and slow.span())
+
+
+def _press_words() -> list[str]:
+    from readouts import lexicon as lx
+
+    return lx.toml("en", "people.toml")["press_cues_before"]
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_press_words(), "Reporter", "PHOTO", " ", ":", " : ", "/", "\n"]),
+        max_size=8,
+    ),
+    st.sampled_from(["", "\x1c", "\u3000", "\x0b", " x", "é"]),
+)
+def test_press_cue_searched_only_where_the_text_ends_in_one(words: list[str], tail: str) -> None:
+    from readouts.extract.en import names
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    before = " ".join(words) + tail
+    assert names._press_before(before, lex) == (lex.press_re.search(before) is not None)

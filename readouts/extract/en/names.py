@@ -22,7 +22,8 @@ from functools import cache
 
 import regex
 
-from readouts.extract.en.lexicon import EnglishLexicon, fold
+from readouts.extract.en.caseless import ascii_lower
+from readouts.extract.en.lexicon import SPACES_AND_COLON, EnglishLexicon, fold
 from readouts.extract.en.memo import phrase_cache, word_cache
 
 _TOKEN = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}*)?"
@@ -447,8 +448,16 @@ def _mark_press(text: str, hits: list[NameHit], lex: EnglishLexicon) -> None:
     previous: NameHit | None = None
     for hit in hits:
         before = text[max(0, hit.lead - 30) : hit.lead]
-        if lex.press_re.search(before) or (
+        if _press_before(before, lex) or (
             previous and previous.press and _PRESS_LIST.fullmatch(text, previous.end, hit.lead)
         ):
             hit.press = True
         previous = hit
+
+
+def _press_before(before: str, lex: EnglishLexicon) -> bool:
+    """``lex.press_re.search(before)``: a press cue (or "/") then only spaces and colons to
+    the end.  Stripped of those, ``before`` then ends in the cue, so where it ends in none
+    (before most names) the search is not run."""
+    ending = ascii_lower(before).rstrip(SPACES_AND_COLON)
+    return ending.endswith(lex.press_ends) and lex.press_re.search(before) is not None
