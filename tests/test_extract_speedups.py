@@ -602,3 +602,25 @@ def test_press_cue_searched_only_where_the_text_ends_in_one(words: list[str], ta
     lex = english()
     before = " ".join(words) + tail
     assert names._press_before(before, lex) == (lex.press_re.search(before) is not None)
+
+
+_NATIONAL_WORDS = (
+    "State Council CPC CCP Communist Party of China Central Committee the Politburo Political "
+    "Bureau National People's Congress CPPCC Vietnam Vietnamese Government Assembly Lao "
+    "Revolutionary LPRP Cuba Workers' DPRK Provincial"
+).split()
+
+
+@given(st.lists(st.sampled_from([*_NATIONAL_WORDS, " ", ".", "\n", "x"]), max_size=14), st.data())
+def test_national_bodies_as_one_alternation(words: list[str], data: st.DataObject) -> None:
+    from readouts.extract.en import place
+
+    text = " ".join(words)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    patterns = [p for p, _, _ in place._national()]
+    anyone = place._any_national()
+    assert (anyone.search(text, pos, endpos) is not None) == any(
+        p.search(text, pos, endpos) for p in patterns
+    )
+    assert (anyone.match(text) is not None) == any(p.match(text) for p in patterns)
