@@ -624,3 +624,18 @@ def test_national_bodies_as_one_alternation(words: list[str], data: st.DataObjec
         p.search(text, pos, endpos) for p in patterns
     )
     assert (anyone.match(text) is not None) == any(p.match(text) for p in patterns)
+
+
+_HEAD_OF_WORDS = ["the", "of", "party", "group", "Head", " ", "\n", "\x1c", "x"]
+
+
+@given(st.lists(st.sampled_from(_HEAD_OF_WORDS), max_size=9), st.data())
+def test_head_of_searched_only_after_of_or_the(words: list[str], data: st.DataObject) -> None:
+    from readouts.extract.en import meeting
+
+    text = " ".join(words)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    fast = meeting._head_of(text, pos, endpos)
+    slow = meeting._HEAD_OF.search(text, pos, endpos)
+    assert (fast and fast.span()) == (slow and slow.span())

@@ -347,6 +347,14 @@ def _owner(text: str, m: Match, noun: tuple[int, int], lex: EnglishLexicon) -> B
 _HEAD_OF = regex.compile(r"\b(?:the\s+)?(?:\w+\s+){1,3}of\s+(?:the\s+)?$")
 
 
+def _head_of(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_HEAD_OF.search(text, pos, endpos)``: a match ends in "of" or "the" and spaces, so
+    where the words before ``endpos`` end otherwise (before most bodies) it is not run."""
+    if not text[pos:endpos].rstrip().endswith(("of", "the")):
+        return None
+    return _HEAD_OF.search(text, pos, endpos)
+
+
 def meeting_type(
     text: str,
     anchor: Anchor,
@@ -371,7 +379,7 @@ def meeting_type(
     regions = [(noun_s, noun_e), (max(s, noun_s - 40), min(e, noun_e + 10))]
     if body:
         # "the party group of [the Standing Committee of ...]": the head before the body counts
-        head = _HEAD_OF.search(text, max(s, body.span[0] - 40), body.span[0])
+        head = _head_of(text, max(s, body.span[0] - 40), body.span[0])
         start = head.start() if head else body.span[0]
         regions.insert(1, (min(start, noun_s), max(body.span[1], noun_e)))
     regions.append((s, e))
