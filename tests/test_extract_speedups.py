@@ -464,3 +464,178 @@ def _indexed_matches_as_plain(
     assert (found and found.span()) == (expected and expected.span())
     spans = [m.span() for m in fast.finditer(text, pos, endpos, like)]
     assert spans == [m.span() for m in plain.finditer(text, pos, endpos)]
+
+
+@given(st.lists(st.sampled_from([*_CUE_WORDS, "the", "X", ",", ".", "\n", "é"]), max_size=40))
+def test_cue_index_starts_are_every_prefix_start_in_order(words: list[str]) -> None:
+    """Each family's starts are the places one of its prefixes starts, each once, in order
+    (a prefix is kept in the automaton only for the families no shorter prefix of it has)."""
+    from readouts import lexicon as lx
+    from readouts.extract.en.caseless import ascii_lower
+    from readouts.extract.en.lexicon import _families, english
+    from readouts.extract.en.prefilter import literal_prefixes
+
+    index = english().cue_index
+    text = ascii_lower(" ".join(words))
+    families = _families(
+        lx.toml("en", "roles.toml"), lx.toml("en", "meetings.toml"), lx.toml("en", "agenda.toml")
+    )
+    starts = index._starts(text)
+    for kind in index.kinds:
+        prefixes = literal_prefixes(families[kind]) or set()
+        plain = [i for i in range(len(text)) if any(text.startswith(p, i) for p in prefixes)]
+        assert starts[kind] == plain
+
+
+def _twins() -> list[object]:
+    from readouts.extract.en import header as h
+
+    return _header_patterns(h)
+
+
+def _header_patterns(h: object) -> list[object]:
+    return [getattr(h, name) for name in ("_DATE_LINE", "_STAMP", "_DATELINE", "_XINHUA", "_YEAR")]
+
+
+def _twin_words() -> list[str]:
+    header = "BEIJING , Feb. 6th 6 (Xinhua) -- ( ) 2023-01-19 12:30 date Jan 2024 VNA reporter"
+    return [*header.split(), "Hunan", "Daily", "of", "the"]
+
+
+_TWIN_WORDS = _twin_words()
+
+
+@given(
+    st.integers(0, 4),
+    st.lists(
+        st.sampled_from([*_TWIN_WORDS, " ", "  ", "\n", "-", "–", "x", "\x1c", "\x0b", "é", "ſ"]),
+        max_size=16,
+    ),
+    st.data(),
+)
+def test_ascii_twins_find_what_the_regex_patterns_find(
+    which: int, words: list[str], data: st.DataObject
+) -> None:
+    pattern = _twins()[which]
+    text = " ".join(words)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    plain = pattern.unicode  # type: ignore[attr-defined]
+    for method in ("search", "match"):
+        fast = getattr(pattern, method)(text, pos, endpos)
+        slow = getattr(plain, method)(text, pos, endpos)
+        assert (fast and (fast.span(), fast.groups())) == (slow and (slow.span(), slow.groups()))
+
+
+def test_no_ascii_twin_for_regex_only_syntax() -> None:
+    import pytest
+    import regex
+
+    from readouts.extract.en.twin import twin
+
+    for source, flags in ((r"\p{Lu}", 0), ("ſ", regex.I), (r"x", regex.BESTMATCH)):
+        with pytest.raises(ValueError):
+            twin(source, flags)
+
+
+def _outlet_words() -> list[str]:
+    from readouts import lexicon as lx
+
+    return [*lx.toml("en", "outlets.toml")["outlets"], "x", "X", "_", "1", "(", "é", "\n"]
+
+
+@given(st.lists(st.sampled_from(_outlet_words()), max_size=20), st.sampled_from(["", " ", "a"]))
+def test_outlet_found_as_the_outlet_pattern_finds_it(words: list[str], glue: str) -> None:
+    from readouts.extract.en import header
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    text = glue.join(words) * 8  # past the 800 characters searched, now and then
+    fast = header._outlet_named(text, lex)
+    slow = lex.outlet_re.search(text, 0, 800)
+    assert (fast and fast.span()) == (slow and slow.span())
+
+
+def _rank_words() -> list[str]:
+    from readouts import lexicon as lx
+
+    people = lx.toml("en", "people.toml")
+    return [*people["ranks"], *people["honorifics"]]
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_rank_words(), " ", "  ", "\n", "\x1c", "\x0b", "-", "x", "é", "of"]),
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_rank_and_honorific_searched_only_before_their_words(words: list[str], rank: bool) -> None:
+    from readouts.extract.en import names
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    pattern, listed = (lex.rank_re, lex.ranks) if rank else (lex.honorific_re, lex.honorifics)
+    before = "".join(words)
+    fast = names._ends_in(pattern, listed, before)
+    slow = pattern.search(before)
+    assert (fast and fast.span()) == (slow and slow.span())
+
+
+def _press_words() -> list[str]:
+    from readouts import lexicon as lx
+
+    return lx.toml("en", "people.toml")["press_cues_before"]
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_press_words(), "Reporter", "PHOTO", " ", ":", " : ", "/", "\n"]),
+        max_size=8,
+    ),
+    st.sampled_from(["", "\x1c", "\u3000", "\x0b", " x", "é"]),
+)
+def test_press_cue_searched_only_where_the_text_ends_in_one(words: list[str], tail: str) -> None:
+    from readouts.extract.en import names
+    from readouts.extract.en.lexicon import english
+
+    lex = english()
+    before = " ".join(words) + tail
+    assert names._press_before(before, lex) == (lex.press_re.search(before) is not None)
+
+
+_NATIONAL_WORDS = (
+    "State Council CPC CCP Communist Party of China Central Committee the Politburo Political "
+    "Bureau National People's Congress CPPCC Vietnam Vietnamese Government Assembly Lao "
+    "Revolutionary LPRP Cuba Workers' DPRK Provincial"
+).split()
+
+
+@given(st.lists(st.sampled_from([*_NATIONAL_WORDS, " ", ".", "\n", "x"]), max_size=14), st.data())
+def test_national_bodies_as_one_alternation(words: list[str], data: st.DataObject) -> None:
+    from readouts.extract.en import place
+
+    text = " ".join(words)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    patterns = [p for p, _, _ in place._national()]
+    anyone = place._any_national()
+    assert (anyone.search(text, pos, endpos) is not None) == any(
+        p.search(text, pos, endpos) for p in patterns
+    )
+    assert (anyone.match(text) is not None) == any(p.match(text) for p in patterns)
+
+
+_HEAD_OF_WORDS = ["the", "of", "party", "group", "Head", " ", "\n", "\x1c", "x"]
+
+
+@given(st.lists(st.sampled_from(_HEAD_OF_WORDS), max_size=9), st.data())
+def test_head_of_searched_only_after_of_or_the(words: list[str], data: st.DataObject) -> None:
+    from readouts.extract.en import meeting
+
+    text = " ".join(words)
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    fast = meeting._head_of(text, pos, endpos)
+    slow = meeting._HEAD_OF.search(text, pos, endpos)
+    assert (fast and fast.span()) == (slow and slow.span())

@@ -6,6 +6,9 @@ knowledge comes from the lexicon files, loaded once per process on first use.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+
 from readouts.errors import ReadoutsError
 from readouts.extract.language import detect_language
 from readouts.ids import doc_id
@@ -25,7 +28,14 @@ def extract(text: str, source: str = "<string>", lang: str | None = None) -> Rec
     """
     language = lang or detect_language(text)
     if language == "en":
-        from readouts.extract.en import extract_english
-
-        return extract_english(text, source=source, doc_id=doc_id(text))
+        return _english()(text, source=source, doc_id=doc_id(text))
     raise UnsupportedLanguage(f"no extractor for language {language!r} yet (only 'en')")
+
+
+@cache
+def _english() -> Callable[..., Record]:
+    """The English extractor, imported on first use and kept: an import statement run for
+    every document costs a package's from-list handling each time."""
+    from readouts.extract.en import extract_english
+
+    return extract_english

@@ -18,6 +18,7 @@ import sys
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -26,6 +27,7 @@ from readouts.extract.en.prefilter import literal_prefixes
 from readouts.read.normalize import normalize
 
 _INDEXED_FROM = 512  # characters: a shorter text is searched directly
+_START = itemgetter(0)  # of a hit: its start, then its families
 
 
 class CueIndex:
@@ -40,8 +42,8 @@ class CueIndex:
             for prefix in prefixes[kind] or ():
                 table.setdefault(prefix, set()).add(kind)
         self._automaton = ahocorasick.Automaton()
-        for prefix, kinds in table.items():
-            self._automaton.add_word(prefix, (len(prefix), tuple(sorted(kinds))))
+        for prefix, kinds in _shortest_only(table).items():
+            self._automaton.add_word(prefix, (len(prefix) - 1, tuple(sorted(kinds))))
         self._automaton.make_automaton()
         #: Whether normalizing leaves every prefix as it is (what ``like`` relies on).
         self._normal = all(normalize(prefix) == prefix for prefix in table)
@@ -51,12 +53,20 @@ class CueIndex:
         self._last: tuple[str, dict[str, list[int]]] = ("", {})
 
     def _starts(self, text: str) -> dict[str, list[int]]:
+        """Each family's starts, in order and each once: a prefix stands for a family only
+        where no shorter prefix of it does (see ``_shortest_only``), so a start is found
+        once per family, and sorting the hits by start orders every family's list."""
         out: dict[str, list[int]] = {kind: [] for kind in self.kinds}
         if len(self._automaton):
-            for end, (length, kinds) in self._automaton.iter(ascii_lower(text)):
+            hits = [
+                (end - back, kinds)
+                for end, (back, kinds) in self._automaton.iter(ascii_lower(text))
+            ]
+            hits.sort(key=_START)
+            for start, kinds in hits:
                 for kind in kinds:
-                    out[kind].append(end - length + 1)
-        return {kind: sorted(set(starts)) for kind, starts in out.items()}
+                    out[kind].append(start)
+        return out
 
     def starts_in(
         self, text: str, kind: str, pos: int, endpos: int, like: str | None = None
@@ -78,6 +88,20 @@ class CueIndex:
         return starts[bisect_left(starts, pos) : bisect_left(starts, endpos)]
 
 
+def _shortest_only(table: dict[str, set[str]]) -> dict[str, set[str]]:
+    """``table`` with each prefix left only the families none of its own prefixes in the
+    table has (and dropped with none left): where a prefix matches, each shorter one that
+    is a prefix of it matches at the same place, so the shortest of a family's prefixes
+    that match at a place is the one that tells it."""
+    out: dict[str, set[str]] = {}
+    for prefix, kinds in table.items():
+        shorter = (table.get(prefix[:n], set()) for n in range(1, len(prefix)))
+        left = kinds.difference(*shorter)
+        if left:
+            out[prefix] = left
+    return out
+
+
 class CuePattern(CaselessPattern):
     """A family's cue pattern tried only where one of its cues may start: every match starts
     at one of those places, so trying them in order finds the matches a search finds."""
@@ -96,6 +120,8 @@ class CuePattern(CaselessPattern):
         starts = self._index.starts_in(text, self._kind, pos, endpos, like)
         if starts is None:
             return super().search(text, pos, endpos)
+        if not starts:  # most spans of most families: nothing to try, nor to look up
+            return None
         pattern, lowered = self._for(text)
         for at in starts:
             m = pattern.match(lowered, at, endpos)
@@ -109,6 +135,8 @@ class CuePattern(CaselessPattern):
         starts = self._index.starts_in(text, self._kind, pos, endpos, like)
         if starts is None:
             return super().finditer(text, pos, endpos)
+        if not starts:
+            return iter(())  # cheaper than a generator that finds nothing
         return self._matches_at(text, starts, endpos)
 
     def _matches_at(self, text: str, starts: list[int], endpos: int) -> Iterator[re.Match[str]]:

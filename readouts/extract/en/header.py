@@ -9,10 +9,9 @@ The dateline's date is the best reference for "the 19th" and "on Friday".
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-
-import regex
+from functools import cache, cached_property, lru_cache
 
 from readouts.extract.en.dates import (
     DateHit,
@@ -24,20 +23,21 @@ from readouts.extract.en.dates import (
     to_date,
 )
 from readouts.extract.en.lexicon import EnglishLexicon
+from readouts.extract.en.twin import Match, twin
 
-_DATE_LINE = regex.compile(r"^\s*date\s+((?:19|20)\d\d-\d\d(-\d\d)?)\b[ ]*")
-_STAMP = regex.compile(
+_DATE_LINE = twin(r"^\s*date\s+((?:19|20)\d\d-\d\d(-\d\d)?)\b[ ]*")
+_STAMP = twin(
     r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:\s+\d\d:\d\d(?::\d\d)?)?|"
     r"\b\d\d:\d\d, ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w* \d{1,2}, (?:19|20)\d\d)"
 )
-_DATELINE = regex.compile(
+_DATELINE = twin(
     r"(?:^|\n)[ ]*(?:\(?(?P<o1>[\w.' -]{2,40}?)\)?,\s+(?:[\w.' -]{2,30},\s+)?"
     r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,\s+(?:19|20)\d\d)?\s*\("
     r"|\((?P<o2>[\w.' -]{2,30})\)\s*[-–]+)",
 )
-_XINHUA = regex.compile(r"\((?P<o>[A-Z][\w ]{1,30})\)\s*--")
+_XINHUA = twin(r"\((?P<o>[A-Z][\w ]{1,30})\)\s*--")
 _TITLE_MAX = 250
-_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = twin(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass
@@ -137,7 +137,7 @@ def _stamp(text: str, head: Header) -> None:
 
 
 def _outlet(text: str, head: Header, lex: EnglishLexicon) -> None:
-    m = lex.outlet_re.search(text, 0, 800)
+    m = _outlet_named(text, lex)
     if m:
         name, jurisdiction, country = lex.outlets[m.group()]
         head.outlet, head.outlet_span = name, m.span()
@@ -152,8 +152,38 @@ def _outlet(text: str, head: Header, lex: EnglishLexicon) -> None:
             head.outlet, head.outlet_span = name, d.span(group)
 
 
+def _outlet_named(text: str, lex: EnglishLexicon) -> Match | None:
+    """``lex.outlet_re.search(text, 0, 800)``.  In an ASCII text ``re`` finds the outlets
+    without the word boundary before them, skipping to their first letters by its fast scan
+    (a leading ``\\b`` or look-ahead hides those from it); a match with a word character
+    before it fails the boundary, and the search goes on one character later."""
+    scan = _outlet_scan(lex) if text.isascii() else None
+    if scan is None:
+        return lex.outlet_re.search(text, 0, 800)
+    found = scan.search(text, 0, 800)
+    while found and found.start() and _is_word(text[found.start() - 1]):
+        found = scan.search(text, found.start() + 1, 800)
+    return found
+
+
+@cache
+def _outlet_scan(lex: EnglishLexicon) -> re.Pattern[str] | None:
+    """``lex.outlet_re`` without its boundary and guard, for ASCII texts; ``None`` if an
+    outlet starts with other than a word character (where the boundary means another
+    thing)."""
+    if not all(_is_word(name[:1]) for name in lex.outlets):
+        return None
+    names = sorted(lex.outlets, key=len, reverse=True)  # in the order ``outlet_re`` tries them
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + r")(?![\w])", re.ASCII)
+
+
+def _is_word(char: str) -> bool:
+    """Whether an ASCII character is a word character (``\\w``)."""
+    return char.isascii() and (char.isalnum() or char == "_")
+
+
 @lru_cache(maxsize=4)
-def _dateline(text: str) -> regex.Match[str] | None:
+def _dateline(text: str) -> Match | None:
     """``_DATELINE.search(text, 0, 800)``, tried only where a match can start (the text's
     start and its line breaks): the engine's own scan costs more than the matching.  Kept
     for the last few texts: the outlet and the reference date both read it."""

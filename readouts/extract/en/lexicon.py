@@ -26,6 +26,16 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+#: Every character ``str.isspace`` holds a space (more than either engine's ``\s``), and ":".
+SPACES_AND_COLON = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + ":"
+
+
+def _press_ends(cues: list[str]) -> tuple[str, ...]:
+    """The press cues as the text before a name ends in them, stripped and lower-cased, and
+    the slash of a photo credit ("Photo: X / Y")."""
+    return (*(c.lower().rstrip(SPACES_AND_COLON) for c in cues), "/")
+
+
 def _alternation(phrases: list[str]) -> str:
     return "|".join(sorted(phrases, key=len, reverse=True))
 
@@ -62,6 +72,13 @@ class EnglishLexicon:
     group_words: frozenset[str]
     honorific_re: regex.Pattern[str]
     rank_re: regex.Pattern[str]
+    #: The words of ``honorific_re`` and ``rank_re``, for ``str.endswith``: where the text
+    #: before a name ends in none of them, those patterns cannot match it.
+    honorifics: tuple[str, ...]
+    ranks: tuple[str, ...]
+    #: How the text before a name matched by ``press_re`` ends, once lower-cased and stripped
+    #: of spaces and colons (see ``names._press_before``).
+    press_ends: tuple[str, ...]
     press_re: CaselessPattern
     places: dict[str, Place]
     city_province: dict[str, str]
@@ -146,6 +163,9 @@ def _people_fields() -> dict[str, Any]:
         group_words=frozenset(titles["group_words"]),
         honorific_re=regex.compile(r"(?<![\w-])(?:" + _words(people["honorifics"]) + r")\s+$"),
         rank_re=regex.compile(r"(?<![\w-])(?:" + _words(people["ranks"]) + r")\s+$"),
+        honorifics=tuple(w.rstrip() for w in people["honorifics"]),
+        ranks=tuple(w.rstrip() for w in people["ranks"]),
+        press_ends=_press_ends(people["press_cues_before"]),
         press_re=CaselessPattern(
             r"(?:\b(?:" + _words(people["press_cues_before"]) + r")[:\s]*|/\s*)$"
         ),

@@ -23,6 +23,7 @@ from readouts.extract.en.dates import TOD_RE, DateHit, find_dates, resolve, time
 from readouts.extract.en.header import Header
 from readouts.extract.en.lexicon import LANG, EnglishLexicon
 from readouts.extract.en.prefilter import prefix_tree
+from readouts.extract.en.twin import AsciiTwin
 
 _DATELINE_TAIL = regex.compile(
     r"(?:st|nd|rd|th)?\s*(?:,\s*(?:19|20)\d\d\s*)?"
@@ -346,6 +347,14 @@ def _owner(text: str, m: Match, noun: tuple[int, int], lex: EnglishLexicon) -> B
 _HEAD_OF = regex.compile(r"\b(?:the\s+)?(?:\w+\s+){1,3}of\s+(?:the\s+)?$")
 
 
+def _head_of(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_HEAD_OF.search(text, pos, endpos)``: a match ends in "of" or "the" and spaces, so
+    where the words before ``endpos`` end otherwise (before most bodies) it is not run."""
+    if not text[pos:endpos].rstrip().endswith(("of", "the")):
+        return None
+    return _HEAD_OF.search(text, pos, endpos)
+
+
 def meeting_type(
     text: str,
     anchor: Anchor,
@@ -370,7 +379,7 @@ def meeting_type(
     regions = [(noun_s, noun_e), (max(s, noun_s - 40), min(e, noun_e + 10))]
     if body:
         # "the party group of [the Standing Committee of ...]": the head before the body counts
-        head = _HEAD_OF.search(text, max(s, body.span[0] - 40), body.span[0])
+        head = _head_of(text, max(s, body.span[0] - 40), body.span[0])
         start = head.start() if head else body.span[0]
         regions.insert(1, (min(start, noun_s), max(body.span[1], noun_e)))
     regions.append((s, e))
@@ -429,16 +438,22 @@ def _session_start(lex: EnglishLexicon) -> re.Pattern[str]:
     return re.compile("[0-9]|" + prefix_tree(list(lex.ordinals)))
 
 
-def sessions(text: str, pos: int, endpos: int, lex: EnglishLexicon) -> Iterator[regex.Match[str]]:
+@cache
+def _ascii_session(lex: EnglishLexicon) -> re.Pattern[str]:
+    """The session pattern for an ASCII text, run by ``re`` (see ``twin``)."""
+    return AsciiTwin(_patterns(lex)["session"]).ascii
+
+
+def sessions(text: str, pos: int, endpos: int, lex: EnglishLexicon) -> Iterator[Match]:
     """``_patterns(lex)["session"].finditer(text, pos, endpos)``, tried only where a number
     or an ordinal starts.  The pattern ignores case in the Unicode way, where letters beyond
     ASCII may stand for ASCII ones, so a text that is not ASCII gets the plain search; in an
     ASCII text the starts are found in its lower-case copy by ``re``'s fast scan, instead of
-    the engine trying the whole pattern at every position."""
-    pattern = _patterns(lex)["session"]
+    the engine trying the whole pattern at every position, and tried by ``re``."""
     if not text.isascii():
-        yield from pattern.finditer(text, pos, endpos)
+        yield from _patterns(lex)["session"].finditer(text, pos, endpos)
         return
+    pattern = _ascii_session(lex)
     lowered = ascii_lower(text)
     start = _session_start(lex)
     while (found := start.search(lowered, pos, endpos)) is not None:

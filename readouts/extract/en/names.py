@@ -22,7 +22,8 @@ from functools import cache
 
 import regex
 
-from readouts.extract.en.lexicon import EnglishLexicon, fold
+from readouts.extract.en.caseless import ascii_lower
+from readouts.extract.en.lexicon import SPACES_AND_COLON, EnglishLexicon, fold
 from readouts.extract.en.memo import phrase_cache, word_cache
 
 _TOKEN = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}*)?"
@@ -34,10 +35,10 @@ _ASCII_RUN = re.compile(rf"{_ASCII_TOKEN}(?: {_ASCII_TOKEN})*")
 #: A run of capitalised words, as either pattern finds it.
 Run = regex.Match[str] | re.Match[str]
 _TOKEN_RE = regex.compile(_TOKEN)
-_VN_SYLLABLE = regex.compile(
+_VN_SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
-_ENGLISH_WORD = regex.compile(
+_ENGLISH_WORD = re.compile(
     r"(?:tion|sion|ment|ing|ance|ence|ity|ship|ism|ist|ive|ure|ness|ogy|ies|ics|ern|ese)s?$"
 )
 _LOWER_GIVEN = regex.compile(r" (\p{Ll}{2,9})(?=\s*,|\s+and\s)")
@@ -271,7 +272,7 @@ def _called_by_office(text: str, at: int, lex: EnglishLexicon) -> bool:
     office = _LAST_WORD.search(before)
     if office is not None and office.group(1).lower() in lex.title_heads:
         return True
-    return lex.honorific_re.search(before) is not None
+    return _ends_in(lex.honorific_re, lex.honorifics, before) is not None
 
 
 def _short_form(name: str, lex: EnglishLexicon) -> str:
@@ -349,17 +350,27 @@ def _one_letter_korean(text: str, run: Run, lex: EnglishLexicon) -> NameHit | No
 def _hit(text: str, start: int, end: int, kind: str, lex: EnglishLexicon) -> NameHit:
     hit = NameHit(start, end, text[start:end], kind, lead=start, tail=end)
     before = text[max(0, start - 40) : start]
-    rank = lex.rank_re.search(before)
+    rank = _ends_in(lex.rank_re, lex.ranks, before)
     if rank and not (
         rank.group().strip() == "General" and _TITLE_BEFORE_GENERAL.search(before, 0, rank.start())
     ):
         hit.rank = rank.group().strip()
         hit.rank_start = start - len(before) + rank.start()
         hit.lead = hit.rank_start
-    honorific = lex.honorific_re.search(text[max(0, hit.lead - 20) : hit.lead])
+    honorific = _ends_in(lex.honorific_re, lex.honorifics, text[max(0, hit.lead - 20) : hit.lead])
     if honorific:
         hit.lead -= len(honorific.group())
     return hit
+
+
+def _ends_in(
+    pattern: regex.Pattern[str], words: tuple[str, ...], before: str
+) -> regex.Match[str] | None:
+    """``pattern.search(before)`` for a pattern of ``words`` followed by spaces at the end
+    (an honorific, a rank).  A match ends in one of the words, then only spaces: ``before``
+    without its trailing spaces ends in that word, and where it ends in none (as before
+    most names) the search is not run."""
+    return pattern.search(before) if before.rstrip().endswith(words) else None
 
 
 @phrase_cache
@@ -389,7 +400,8 @@ def _context_name(text: str, run: Run, lex: EnglishLexicon) -> NameHit | None:
     start, end = run.start() + found[0], run.start() + found[1]
     if text[end : end + 2] == "'s":
         return None
-    led = found[2] or lex.honorific_re.search(text[max(0, start - 20) : start]) is not None
+    before = text[max(0, start - 20) : start]
+    led = found[2] or _ends_in(lex.honorific_re, lex.honorifics, before) is not None
     if not led:
         before = text[max(0, start - 90) : start]
         tail = _APPOSITIVE_TITLE.search(before)
@@ -436,8 +448,16 @@ def _mark_press(text: str, hits: list[NameHit], lex: EnglishLexicon) -> None:
     previous: NameHit | None = None
     for hit in hits:
         before = text[max(0, hit.lead - 30) : hit.lead]
-        if lex.press_re.search(before) or (
+        if _press_before(before, lex) or (
             previous and previous.press and _PRESS_LIST.fullmatch(text, previous.end, hit.lead)
         ):
             hit.press = True
         previous = hit
+
+
+def _press_before(before: str, lex: EnglishLexicon) -> bool:
+    """``lex.press_re.search(before)``: a press cue (or "/") then only spaces and colons to
+    the end.  Stripped of those, ``before`` then ends in the cue, so where it ends in none
+    (before most names) the search is not run."""
+    ending = ascii_lower(before).rstrip(SPACES_AND_COLON)
+    return ending.endswith(lex.press_ends) and lex.press_re.search(before) is not None

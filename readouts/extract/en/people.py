@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from readouts.extract.en.lexicon import EnglishLexicon, fold
@@ -16,7 +18,7 @@ from readouts.extract.en.titles import (
 )
 from readouts.model import Evidence, Participant
 
-_SHORT_SECRETARY = regex.compile(
+_SHORT_SECRETARY = re.compile(
     r"(provincial|municipal|city|county) party (?:committee )?secretary"
 )
 _THE = regex.compile(r"\bthe\b")

@@ -52,6 +52,13 @@ def _national() -> tuple[tuple[regex.Pattern[str], str, str], ...]:
 
 
 @cache
+def _any_national() -> regex.Pattern[str]:
+    """The national bodies' patterns as one alternation: it matches at a place exactly
+    where one of them does, so where it finds nothing, none of them does."""
+    return regex.compile("|".join(f"(?:{p.pattern})" for p, _, _ in _national()))
+
+
+@cache
 def _shared_heads() -> tuple[regex.Pattern[str], ...]:
     return tuple(regex.compile(p) for p in lx.toml(LANG, "meetings.toml")["national"]["shared"])
 
@@ -251,6 +258,10 @@ def _national_body(text: str, anchor: Anchor, body: BodyHit | None) -> Place | N
     else:
         named = ""
         phrase = (noun_s, min(anchor.sentence[1], noun_e + 60))
+    anyone = _any_national()
+    named_one = body is not None and (anyone.search(body.name) or anyone.match(named))
+    if not named_one and not anyone.search(text, *phrase):
+        return None  # no national body at all (most meetings): one search, not eight
     for pattern, juris, country in _national():
         own = body is not None and bool(pattern.search(body.name) or pattern.match(named))
         if own or pattern.search(text, *phrase):

@@ -6,6 +6,7 @@ the Standing Committee", "Party members A, B").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -15,11 +16,11 @@ from readouts.extract.en.memo import phrase_cache
 
 Span = tuple[int, int]
 
-_DASH = regex.compile(r"[ ]*(?:-|:)[ ]+")
-_COMMA = regex.compile(r"[ ]*,[ ]*")
-_AND_OTHER = regex.compile(r"[ ]+and other[ ]+")
+_DASH = re.compile(r"[ ]*(?:-|:)[ ]+")
+_COMMA = re.compile(r"[ ]*,[ ]*")
+_AND_OTHER = re.compile(r"[ ]+and other[ ]+")
 _CHUNK_END = regex.compile(r"[,;:\n]|[.](?=\s|$)")
-_AND_SPLIT = regex.compile(r"[ ]+and[ ]+(?:the[ ]+)?")
+_AND_SPLIT = re.compile(r"[ ]+and[ ]+(?:the[ ]+)?")
 _AND_START = regex.compile(r"\s*(?:and|as well as)\s", regex.I)
 _LEADING = regex.compile(r"^(?:(?:and|also|as well as|the|other|both|a|an)[ ]+)+", regex.I)
 # The last character that cannot be inside _BEFORE_WORDS, searched backwards from the name.
@@ -29,7 +30,7 @@ _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\
 _TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\b.*$", regex.I)
 _WORD = regex.compile(r"[\p{L}'-]+")
 _BARE_OFFICE = regex.compile(r"[ ]+((?:\p{Lu}[\p{L}'-]*[ ]+){1,6})")
-_COMMA_BEFORE = regex.compile(r",[ ]*$")
+_COMMA_BEFORE = re.compile(r",[ ]*$")
 _CLAUSE_BREAK = regex.compile(r"[,;:\n(]|[.](?=\s)|\s[-–—]\s")
 _ACRONYM = regex.compile(r"\p{Lu}{2,6}")
 _STARTERS = frozenset(
