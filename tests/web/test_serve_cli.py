@@ -129,11 +129,16 @@ def test_serve_reports_a_busy_port(tmp_path: Path, run_cli: RunCli, workers: str
     assert "Traceback" not in result.stderr
 
 
-def test_serve_with_two_workers(tmp_path: Path, run_cli: RunCli) -> None:
+def _store_of_one_readout(tmp_path: Path, run_cli: RunCli) -> Path:
     db = tmp_path / "workers.db"
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "executive.txt").write_text(EXECUTIVE, encoding="utf-8")
     assert run_cli("ingest", "--db", str(db), str(tmp_path / "in")).returncode == 0
+    return db
+
+
+def test_serve_with_two_workers(tmp_path: Path, run_cli: RunCli) -> None:
+    db = _store_of_one_readout(tmp_path, run_cli)
     with serving("--db", str(db), "--workers", "2") as (line, url):
         assert "2 workers" in line
         assert _wait_ready(url).json()["documents"] == 1
@@ -143,10 +148,7 @@ def test_serve_with_two_workers(tmp_path: Path, run_cli: RunCli) -> None:
 @pytest.mark.skipif(not dealing(), reason="descriptors cannot be passed here")
 def test_two_workers_get_the_same_number_of_clients(tmp_path: Path, run_cli: RunCli) -> None:
     """Keep-alive clients are dealt to the workers in turn: ten clients, five each."""
-    db = tmp_path / "dealt.db"
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "executive.txt").write_text(EXECUTIVE, encoding="utf-8")
-    assert run_cli("ingest", "--db", str(db), str(tmp_path / "in")).returncode == 0
+    db = _store_of_one_readout(tmp_path, run_cli)
     with serving("--db", str(db), "--workers", "2") as (_line, url):
         _wait_ready(url)
         clients = [httpx.Client(base_url=url, timeout=30) for _ in range(10)]
