@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, or_, select, tuple_
+from sqlalchemy import Connection, and_, bindparam, or_, select
 
 from readouts.resolve.keys import new_id
 from readouts.store import schema as t
@@ -137,37 +137,47 @@ class EventLinker:
         return self.result
 
 
-#: Day-and-body pairs per statement (two bound values each).
-_PAIRS_PER_STATEMENT = 400
+_COLUMNS = (
+    t.meetings.c.event_id, t.meetings.c.doc_id, t.meetings.c.date, t.meetings.c.body_id,
+    t.meetings.c.jurisdiction, t.meetings.c.meeting_type, t.meetings.c.session_number,
+)  # fmt: skip
+_NAMES = [column.name for column in _COLUMNS]
+#: Day-and-body pairs per statement.  The statement is an OR of exact (date, body_id) terms,
+#: which both databases answer with one index probe each (a row-value ``IN`` list made
+#: SQLite scan every meeting); its text is compiled once, a short chunk repeating a pair.
+_PAIRS_PER_STATEMENT = 200
+_M = t.meetings.c
+_BY_DAY_AND_BODY = select(*_COLUMNS).where(
+    or_(
+        *(
+            and_(_M.date == bindparam(f"d{n}"), _M.body_id == bindparam(f"b{n}"))
+            for n in range(_PAIRS_PER_STATEMENT)
+        )
+    )
+)
 
 
 def _candidates(conn: Connection, keys: set[LinkKey]) -> Iterator[Row]:
     """Stored meetings of the keys' days and bodies, through the (date, body_id) index; for
     keys of an unnamed body, the meetings of that day with no body (fewer still)."""
-    m, dialect = t.meetings, conn.dialect.name
-    columns = (
-        m.c.event_id, m.c.doc_id, m.c.date, m.c.body_id, m.c.jurisdiction, m.c.meeting_type,
-        m.c.session_number,
-    )  # fmt: skip
-    names = [column.name for column in columns]
+    dialect = conn.dialect.name
     pairs = sorted((date, place) for date, place, kind in keys if kind is None and place)
-    queries = [
-        select(*columns).where(tuple_(m.c.date, m.c.body_id).in_(batch))
-        for batch in chunks(pairs, _PAIRS_PER_STATEMENT)
-    ]
+    for chunk in chunks(pairs, _PAIRS_PER_STATEMENT):
+        chunk += [chunk[0]] * (_PAIRS_PER_STATEMENT - len(chunk))
+        values = {f"d{n}": date for n, (date, _) in enumerate(chunk)}
+        values.update({f"b{n}": body for n, (_, body) in enumerate(chunk)})
+        for row in conn.execute(_BY_DAY_AND_BODY, values):
+            yield dict(zip(_NAMES, row, strict=True))
     unnamed = sorted({date for date, _, kind in keys if kind is not None})
     places = sorted({place for _, place, kind in keys if kind is not None and place})
-    queries += [
-        select(*columns).where(
-            is_in(dialect, m.c.date, batch),
-            or_(m.c.body_id.is_(None), m.c.body_id == ""),
-            is_in(dialect, m.c.jurisdiction, places),
+    for days in chunks(unnamed):
+        query = select(*_COLUMNS).where(
+            is_in(dialect, _M.date, days),
+            _M.body_id.is_(None),  # a stored body id is never empty
+            is_in(dialect, _M.jurisdiction, places),
         )
-        for batch in chunks(unnamed)
-    ]
-    for query in queries:
-        for values in conn.execute(query):
-            yield dict(zip(names, values, strict=True))
+        for row in conn.execute(query):
+            yield dict(zip(_NAMES, row, strict=True))
 
 
 def _event_people(conn: Connection, event_ids: list[str]) -> dict[str, set[str]]:
