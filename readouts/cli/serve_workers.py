@@ -46,7 +46,11 @@ def run_workers(config: uvicorn.Config, listener: socket.socket, count: int) -> 
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: stop.set())
     dealt = dealing()
-    pairs = [socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM) for _ in range(count * dealt)]
+    pairs = (
+        [socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM) for _ in range(count)]
+        if dealt
+        else []
+    )
     for ours, _ in pairs:
         ours.settimeout(1.0)
     own = [[worker_end] for _, worker_end in pairs] if dealt else [[listener]] * count

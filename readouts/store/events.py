@@ -137,16 +137,16 @@ class EventLinker:
         return self.result
 
 
+_M = t.meetings.c
 _COLUMNS = (
-    t.meetings.c.event_id, t.meetings.c.doc_id, t.meetings.c.date, t.meetings.c.body_id,
-    t.meetings.c.jurisdiction, t.meetings.c.meeting_type, t.meetings.c.session_number,
+    _M.event_id, _M.doc_id, _M.date, _M.body_id, _M.jurisdiction, _M.meeting_type,
+    _M.session_number,
 )  # fmt: skip
 _NAMES = [column.name for column in _COLUMNS]
 #: Day-and-body pairs per statement.  The statement is an OR of exact (date, body_id) terms,
 #: which both databases answer with one index probe each (a row-value ``IN`` list made
 #: SQLite scan every meeting); its text is compiled once, a short chunk repeating a pair.
 _PAIRS_PER_STATEMENT = 200
-_M = t.meetings.c
 _BY_DAY_AND_BODY = select(*_COLUMNS).where(
     or_(
         *(

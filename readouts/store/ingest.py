@@ -299,13 +299,14 @@ def _write_participations(conn: Connection, participations: list[ParticipationRo
     them without a round trip per row."""
     if not participations:
         return
-    take_ids(conn, t.participations, [item.row for item in participations])
+    rows = [item.row for item in participations]
+    take_ids(conn, t.participations, rows)
     titles = [
         {**title, "participation_id": item.row["id"]}
         for item in participations
         for title in item.titles
     ]
-    bulk_insert(conn, t.participations, [item.row for item in participations])
+    bulk_insert(conn, t.participations, rows)
     bulk_insert(conn, t.participation_titles, titles)
 
 

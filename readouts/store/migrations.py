@@ -14,11 +14,13 @@ A store whose version is newer than this code is refused rather than misread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Engine,
     Table,
@@ -70,21 +72,33 @@ def _resign_documents(conn: Connection) -> None:
     d = schema.documents
     conn.exec_driver_sql("DELETE FROM minhash_bands")
     resign = update(d).where(d.c.id == bindparam("row_id")).values(minhash=bindparam("sig"))
-    last = 0
-    while True:
-        query = select(d.c.id, d.c.text).where(d.c.id > last).order_by(d.c.id)
-        rows = conn.execute(query.limit(_RESIGN_CHUNK)).all()
-        if not rows:
-            return
+    for rows in _documents_by_id(conn, d.c.text):
         signed = [(row_id, signature(text)) for row_id, text in rows]
         conn.execute(
             resign,
             [{"row_id": i, "sig": to_bytes(sig) if sig is not None else None} for i, sig in signed],
         )
+
+
+#: Documents a migration reads (and rewrites) at a time.
+_DOCUMENTS_PER_CHUNK = 500
+
+
+def _documents_by_id(
+    conn: Connection, column: ColumnElement[Any], *conditions: ColumnElement[bool]
+) -> Iterator[list[tuple[int, Any]]]:
+    """(id, ``column``) of the documents meeting ``conditions``, in chunks by increasing id,
+    each chunk read before it is handed out (the caller may update the rows it holds)."""
+    d = schema.documents
+    last = 0
+    while True:
+        query = select(d.c.id, column).where(d.c.id > last, *conditions)
+        query = query.order_by(d.c.id).limit(_DOCUMENTS_PER_CHUNK)
+        rows = [(row_id, value) for row_id, value in conn.execute(query)]
+        if not rows:
+            return
+        yield rows
         last = rows[-1][0]
-
-
-_RESIGN_CHUNK = 500
 
 
 def _participation_career_indexes(conn: Connection) -> None:
@@ -119,20 +133,14 @@ def _compact_bands(conn: Connection) -> None:
     schema.minhash_bands.create(conn)
     schema.minhash_bands_recent.create(conn, checkfirst=True)
     conn.execute(delete(schema.minhash_bands_recent))  # everything is rebuilt in the big one
-    d, b = schema.documents, schema.minhash_bands
-    last = 0
-    while True:
-        query = select(d.c.id, d.c.minhash).where(d.c.id > last, d.c.minhash.is_not(None))
-        rows = conn.execute(query.order_by(d.c.id).limit(_RESIGN_CHUNK)).all()
-        if not rows:
-            return
+    d = schema.documents
+    for rows in _documents_by_id(conn, d.c.minhash, d.c.minhash.is_not(None)):
         bands = [
             {"bucket": bucket, "document_id": row_id}
             for row_id, data in rows
             for _, bucket in band_buckets(from_bytes(data))
         ]
-        conn.execute(insert(b), bands)
-        last = rows[-1][0]
+        conn.execute(insert(schema.minhash_bands), bands)
 
 
 def _ingest_link_indexes(conn: Connection) -> None:
