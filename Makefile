@@ -31,6 +31,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check readouts tests bench
 	$(BIN)/mypy
+	MYPY=$(BIN)/mypy .ci/mypy-tests
 
 eval: $(STAMP)
 	$(BIN)/readouts eval $(SHARED)/corpus/dev/en $(SHARED)/corpus/seeds

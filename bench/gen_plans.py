@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -58,7 +59,8 @@ DAY_STRIDE = 7919
 def plan_for(world: World, seed: int, index: int) -> Plan:
     """The meeting that document ``index`` reports when it is an original."""
     rng = random.Random(f"{seed}/{index}/plan")
-    kinds, weights = zip(*[(k, w) for k, _, w in MEETING_KINDS], strict=True)
+    kinds = [k for k, _, _ in MEETING_KINDS]
+    weights = [w for _, _, w in MEETING_KINDS]
     kind = rng.choices(kinds, weights)[0]
     country = next(c for k, c, _ in MEETING_KINDS if k == kind)
     place, day = _slot(world, seed, index, country)
@@ -212,7 +214,8 @@ def _plan_vn(world: World, place: Jurisdiction, day: dt.date, rng: random.Random
                 attendees=(sdsec, pcc, council), number=number, **common)
 
 
-PLANNERS = {
+Planner = Callable[[World, Jurisdiction, dt.date, random.Random], "Plan"]
+PLANNERS: dict[str, Planner] = {
     "standing": _plan_standing, "executive": _plan_executive, "study": _plan_study,
     "conference": _plan_conference, "symposium": _plan_symposium,
     "party_group": _plan_party_group, "congress": _plan_congress, "plenary": _plan_plenary,

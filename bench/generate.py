@@ -57,7 +57,8 @@ def source_name(index: int) -> str:
 
 
 def kind_of(seed: int, index: int) -> str:
-    kinds, weights = zip(*DOC_KINDS, strict=True)
+    kinds = [k for k, _ in DOC_KINDS]
+    weights = [w for _, w in DOC_KINDS]
     kind = random.Random(f"{seed}/{index}/kind").choices(kinds, weights)[0]
     return "original" if index < 10 and kind in ("copy", "second") else kind
 

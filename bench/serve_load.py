@@ -40,7 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from generate import write_corpus
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
+from sqlalchemy.sql import ColumnElement
 
 from readouts.store import open_store
 from readouts.store import schema as t
@@ -99,10 +100,10 @@ def sample_paths(store_path: Path, seed: int) -> dict[str, list[str]]:
     }
 
 
-def _nth(conn: object, column: object, positions: list[int]) -> list[str]:
+def _nth(conn: Connection, column: ColumnElement[str], positions: list[int]) -> list[str]:
     """The values at these row positions (ordered by the column), read in one pass."""
     wanted = set(positions)
-    values = conn.execute(select(column).order_by(column))  # type: ignore[attr-defined]
+    values = conn.execute(select(column).order_by(column))
     return [value for index, (value,) in enumerate(values) if index in wanted]
 
 

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from readouts.extract.en import dates
 from readouts.extract.en.caseless import CaselessPattern
+from readouts.extract.en.cues import CuePattern
 
 _DATE_WORDS = (
     "on the morning of the 19th , 7 January 2024 Feb. 6 2023-01-19 21/03/2025 Viet Nam21/03/2025 "
@@ -454,6 +455,7 @@ def _indexed_matches_as_plain(
 
     patterns = _indexed_patterns(english())
     fast = patterns[which % len(patterns)]
+    assert isinstance(fast, CuePattern)
     plain = CaselessPattern(fast.source)
     text = " " * 500 + " ".join(words)  # long enough for the index
     like = normalize(text) if normalized else None
@@ -585,7 +587,8 @@ def test_rank_and_honorific_searched_only_before_their_words(words: list[str], r
 def _press_words() -> list[str]:
     from readouts import lexicon as lx
 
-    return lx.toml("en", "people.toml")["press_cues_before"]
+    words: list[str] = lx.toml("en", "people.toml")["press_cues_before"]
+    return words
 
 
 @given(

@@ -179,7 +179,7 @@ def test_bad_inputs_are_reported_and_the_rest_stored(store: Store, tmp_path: Pat
     write(tmp_path, "a.txt", standing_meeting())
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
-    errors = []
+    errors: list[LoadError] = []
     summary = ingest_paths(store, [tmp_path], on_error=errors.append)
     assert (summary.new, summary.failed) == (1, 2)
     assert sorted(Path(e.source).name for e in errors) == ["binary.txt", "empty.txt"]

@@ -152,5 +152,6 @@ def test_directories_yield_every_known_format(tmp_path: Path) -> None:
     (tmp_path / "sub" / "b.html").write_text(PAGE)
     (tmp_path / "sub" / "c.jsonl").write_bytes(_line(text="one") + _line(text="two"))
     (tmp_path / "notes.md").write_text("not an input")
-    formats = [d.format for d in iter_ingest_documents([tmp_path], max_bytes=100_000)]
+    found = list(iter_ingest_documents([tmp_path], max_bytes=100_000))
+    formats = [d.format if isinstance(d, Document) else d for d in found]
     assert formats == ["txt", "html", "jsonl", "jsonl"]

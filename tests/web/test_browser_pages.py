@@ -138,7 +138,12 @@ def _hostile_pages(base_url: str) -> list[str]:
 
 def test_ingested_script_and_handlers_never_run(page: Any, base_url: str) -> None:
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     for path in _hostile_pages(base_url):
         page.goto(base_url + path)
         for payload in page.get_by_text("two safeguards").all()[:3]:

@@ -75,7 +75,12 @@ def test_empty_text_asks_for_a_readout(page: Any, base_url: str) -> None:
 
 def test_hostile_text_is_shown_not_run(page: Any, base_url: str) -> None:
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     _submit(page, base_url, HOSTILE)
     page.get_by_text("hover", exact=False).last.hover()
     assert page.evaluate("window.__xss") is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from web_corpus import EXECUTIVE, STANDING_COMMITTEE
 
 from readouts.load import Document
@@ -20,7 +22,7 @@ def test_lru_keeps_the_most_recent_and_respects_keep() -> None:
 
     cache = LruCache[str](2, keep=lambda value: value != "huge")
     for key in ("a", "b", "a", "c", "a", "b"):
-        assert cache.get(key, lambda k=key: compute(k)) == key
+        assert cache.get(key, partial(compute, key)) == key
     assert calls == ["a", "b", "c", "b"]  # "b" was evicted by "c", "a" stayed in use
     cache.get("huge", lambda: compute("huge"))
     cache.get("huge", lambda: compute("huge"))

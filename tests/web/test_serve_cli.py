@@ -40,7 +40,8 @@ def serving(*args: str) -> Iterator[tuple[str, str]]:
         assert process.stdout is not None
         line = process.stdout.readline().strip()
         found = URL_LINE.match(line)
-        assert found, (line, process.stderr.read() if process.poll() is not None else "")
+        err = process.stderr
+        assert found, (line, err.read() if err is not None and process.poll() is not None else "")
         yield line, found.group(2)
     finally:
         process.send_signal(signal.SIGINT)
