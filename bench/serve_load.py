@@ -17,7 +17,11 @@ Issue 4's target: 50 concurrent clients on loopback for 30 s, no error, p95 late
 4. It prints requests, errors, throughput and p50/p95/p99 per page, against the target.
 
     .venv/bin/python bench/serve_load.py [--n 100000] [--clients 50] [--seconds 30]
-        [--think 0] [--workers 1] [--store PATH] [--check]
+        [--think 0] [--workers N] [--store PATH] [--check]
+
+The server runs one worker process per core this process may use (``--workers``), as
+``readouts serve --workers`` is meant to be deployed; the load generator shares those cores
+(it prints its own CPU use).
 
 Only 127.0.0.1 is ever contacted.  Exit status is 0 unless ``--check`` is given and the
 target is missed.
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import re
 import socket
@@ -233,6 +238,13 @@ def report(tally: Tally, args: argparse.Namespace) -> bool:
     return ok
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity), where the platform tells."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=100_000, help="documents in the corpus")
@@ -241,7 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--think", type=float, default=0.0, help="mean pause per client, ms")
     parser.add_argument("--max-requests", type=int, default=100_000, help="per client")
-    parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument(
+        "--workers", type=int, default=usable_cores(), help="server processes (default: per core)"
+    )
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds not counted")
     parser.add_argument("--store", type=Path, help="where to keep the corpus store")
     parser.add_argument("--check", action="store_true", help="exit 1 if the target is missed")
