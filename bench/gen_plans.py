@@ -39,16 +39,28 @@ class Plan:
 
 #: Meeting kinds and how often each is written: [kind, country, weight].
 MEETING_KINDS = (
-    ("standing", "CN", 22), ("executive", "CN", 16), ("study", "CN", 6),
-    ("conference", "CN", 12), ("symposium", "CN", 6), ("party_group", "CN", 5),
-    ("congress", "CN", 6), ("plenary", "CN", 2), ("democratic_life", "CN", 2),
-    ("leading_group", "CN", 6), ("city_standing", "CN", 5), ("vn_standing", "VN", 5),
-    ("vn_committee", "VN", 5), ("vn_executive", "VN", 2), ("vn_working", "VN", 4),
+    ("standing", "CN", 22),
+    ("executive", "CN", 16),
+    ("study", "CN", 6),
+    ("conference", "CN", 12),
+    ("symposium", "CN", 6),
+    ("party_group", "CN", 5),
+    ("congress", "CN", 6),
+    ("plenary", "CN", 2),
+    ("democratic_life", "CN", 2),
+    ("leading_group", "CN", 6),
+    ("city_standing", "CN", 5),
+    ("vn_standing", "VN", 5),
+    ("vn_committee", "VN", 5),
+    ("vn_executive", "VN", 2),
+    ("vn_working", "VN", 4),
 )
 
 #: When each provincial people's congress term opened (newest first) and its number.
 CONGRESS_TERMS = (
-    (dt.date(2023, 1, 15), 14), (dt.date(2018, 1, 20), 13), (dt.date(2013, 1, 20), 12),
+    (dt.date(2023, 1, 15), 14),
+    (dt.date(2018, 1, 20), 13),
+    (dt.date(2013, 1, 20), 12),
     (dt.date(2008, 1, 20), 11),
 )
 
@@ -98,7 +110,8 @@ def _common(world: World, rng: random.Random, day: dt.date, country: str) -> dic
         "decision": rng.choice(work["decisions"]),
         "formulations": (
             tuple(rng.sample(usable, min(len(usable), rng.randint(0, 2))))
-            if country == "CN" else ()
+            if country == "CN"
+            else ()
         ),
         "directives": tuple(rng.sample(work["directives"], 2)),
     }
@@ -110,116 +123,223 @@ def _seats(place: Jurisdiction, world: World, day: dt.date, *keys: str) -> tuple
 
 def _plan_standing(world: World, place: Jurisdiction, day: dt.date, rng: random.Random) -> Plan:
     sec, gov, dsec, org, npc, cppcc = _seats(
-        place, world, day, "sec", "gov", "dsec", "org", "npc", "cppcc")
-    reporter = rng.choice((gov, dsec, org, place.seat(rng.choice(("drc", "fin", "agri")),
-                                                        day, world)))
-    return Plan("standing", place, day, presider=sec, reporters=(reporter,),
-                attendees=(npc, cppcc) if rng.random() < 0.6 else (), **_common(
-                    world, rng, day, "CN"))
+        place, world, day, "sec", "gov", "dsec", "org", "npc", "cppcc"
+    )
+    reporter = rng.choice(
+        (gov, dsec, org, place.seat(rng.choice(("drc", "fin", "agri")), day, world))
+    )
+    return Plan(
+        "standing",
+        place,
+        day,
+        presider=sec,
+        reporters=(reporter,),
+        attendees=(npc, cppcc) if rng.random() < 0.6 else (),
+        **_common(world, rng, day, "CN"),
+    )
 
 
 def _plan_executive(world: World, place: Jurisdiction, day: dt.date, rng: random.Random) -> Plan:
-    gov, evg, vg1, vg2, vg3, sg = _seats(place, world, day, "gov", "evg", "vg1", "vg2", "vg3",
-                                         "sg")
+    gov, evg, vg1, vg2, vg3, sg = _seats(place, world, day, "gov", "evg", "vg1", "vg2", "vg3", "sg")
     tenure = place.posts["gov"].at(day)
     number = (day - max(tenure.start, FIRST_DAY)).days // 12 + 1
     reporter = rng.choice((vg1, vg2, vg3))
-    return Plan("executive", place, day, presider=gov, reporters=(reporter,),
-                attendees=(evg, vg1, vg2, vg3, sg), number=number,
-                **_common(world, rng, day, "CN"))
+    return Plan(
+        "executive",
+        place,
+        day,
+        presider=gov,
+        reporters=(reporter,),
+        attendees=(evg, vg1, vg2, vg3, sg),
+        number=number,
+        **_common(world, rng, day, "CN"),
+    )
 
 
 def _plan_study(world: World, place: Jurisdiction, day: dt.date, rng: random.Random) -> Plan:
     sec, dsec, npc = _seats(place, world, day, "sec", "dsec", "npc")
-    return Plan("study", place, day, presider=sec, speakers=(dsec, npc),
-                guests=(world.person("CN", rng),), **_common(world, rng, day, "CN"))
+    return Plan(
+        "study",
+        place,
+        day,
+        presider=sec,
+        speakers=(dsec, npc),
+        guests=(world.person("CN", rng),),
+        **_common(world, rng, day, "CN"),
+    )
 
 
 def _plan_conference(world: World, place: Jurisdiction, day: dt.date, rng: random.Random) -> Plan:
     speaker = place.seat(rng.choice(("evg", "vg1", "vg2", "vg3")), day, world)
     presider = place.seat(rng.choice(("sg", "emg", "drc", "agri")), day, world)
-    return Plan("conference", place, day, presider=presider, speakers=(speaker,),
-                **_common(world, rng, day, "CN"))
+    return Plan(
+        "conference",
+        place,
+        day,
+        presider=presider,
+        speakers=(speaker,),
+        **_common(world, rng, day, "CN"),
+    )
 
 
 def _plan_symposium(world: World, place: Jurisdiction, day: dt.date, rng: random.Random) -> Plan:
     sec, gov, sg = _seats(place, world, day, "sec", "gov", "sg")
     presider, other = (sec, gov) if rng.random() < 0.6 else (gov, sg)
     guests = tuple(world.person("CN", rng) for _ in range(3))
-    return Plan("symposium", place, day, presider=presider, attendees=(other,), guests=guests,
-                **_common(world, rng, day, "CN"))
+    return Plan(
+        "symposium",
+        place,
+        day,
+        presider=presider,
+        attendees=(other,),
+        guests=guests,
+        **_common(world, rng, day, "CN"),
+    )
 
 
 def _plan_party_group(world: World, place: Jurisdiction, day: dt.date, rng: random.Random) -> Plan:
     gov, evg, vg2, sg = _seats(place, world, day, "gov", "evg", "vg2", "sg")
-    gov = replace(gov, title="Secretary of the Party Group of the Provincial Government and "
-                             "Governor")
-    return Plan("party_group", place, day, presider=gov, reporters=(sg,), attendees=(evg, vg2),
-                **_common(world, rng, day, "CN"))
+    gov = replace(
+        gov, title="Secretary of the Party Group of the Provincial Government and Governor"
+    )
+    return Plan(
+        "party_group",
+        place,
+        day,
+        presider=gov,
+        reporters=(sg,),
+        attendees=(evg, vg2),
+        **_common(world, rng, day, "CN"),
+    )
 
 
 def _plan_congress(world: World, place: Jurisdiction, day: dt.date, rng: random.Random) -> Plan:
     npc, vd1, vd2 = _seats(place, world, day, "npc", "npc_vd1", "npc_vd2")
     vice = place.seat(rng.choice(("vg1", "vg2", "vg3")), day, world)
     term_start, term = next((start, term) for start, term in CONGRESS_TERMS if day >= start)
-    return Plan("congress", place, day, presider=npc, reporters=(vice,), attendees=(vd1, vd2),
-                number=(day - term_start).days // 60 + 1, term=term,
-                **_common(world, rng, day, "CN"))
+    return Plan(
+        "congress",
+        place,
+        day,
+        presider=npc,
+        reporters=(vice,),
+        attendees=(vd1, vd2),
+        number=(day - term_start).days // 60 + 1,
+        term=term,
+        **_common(world, rng, day, "CN"),
+    )
 
 
 def _plan_plenary(world: World, place: Jurisdiction, day: dt.date, rng: random.Random) -> Plan:
     sec, gov = _seats(place, world, day, "sec", "gov")
     second_term = day >= dt.date(2021, 11, 1)
     term_start = dt.date(2021, 11, 1) if second_term else dt.date(2016, 11, 1)
-    return Plan("plenary", place, day, presider=sec, reporters=(gov,),
-                number=(day - term_start).days // 200 + 1, term=place.term_base + second_term,
-                **_common(world, rng, day, "CN"))
+    return Plan(
+        "plenary",
+        place,
+        day,
+        presider=sec,
+        reporters=(gov,),
+        number=(day - term_start).days // 200 + 1,
+        term=place.term_base + second_term,
+        **_common(world, rng, day, "CN"),
+    )
 
 
 def _plan_democratic(world: World, place: Jurisdiction, day: dt.date, rng: random.Random) -> Plan:
-    sec, = _seats(place, world, day, "sec")
+    (sec,) = _seats(place, world, day, "sec")
     guide = Seat(world.person("CN", rng), "Deputy Head of the Central Guidance Group", "")
-    return Plan("democratic_life", place, day, presider=sec, attendees=(guide,),
-                **_common(world, rng, day, "CN"))
+    return Plan(
+        "democratic_life",
+        place,
+        day,
+        presider=sec,
+        attendees=(guide,),
+        **_common(world, rng, day, "CN"),
+    )
 
 
 def _plan_leading(world: World, place: Jurisdiction, day: dt.date, rng: random.Random) -> Plan:
     evg, vg2, sg = _seats(place, world, day, "evg", "vg2", "sg")
     reporter = place.seat(rng.choice(("emg", "agri", "drc")), day, world)
-    return Plan("leading_group", place, day, presider=evg, reporters=(reporter,),
-                attendees=(vg2, sg), **_common(world, rng, day, "CN"))
+    return Plan(
+        "leading_group",
+        place,
+        day,
+        presider=evg,
+        reporters=(reporter,),
+        attendees=(vg2, sg),
+        **_common(world, rng, day, "CN"),
+    )
 
 
 def _plan_city(world: World, place: Jurisdiction, day: dt.date, rng: random.Random) -> Plan:
     csec, mayor = _seats(place, world, day, "csec", "mayor")
-    return Plan("city_standing", place, day, presider=csec, reporters=(mayor,),
-                **_common(world, rng, day, "CN"))
+    return Plan(
+        "city_standing",
+        place,
+        day,
+        presider=csec,
+        reporters=(mayor,),
+        **_common(world, rng, day, "CN"),
+    )
 
 
-def _plan_vn(world: World, place: Jurisdiction, day: dt.date, rng: random.Random,
-             kind: str) -> Plan:
+def _plan_vn(
+    world: World, place: Jurisdiction, day: dt.date, rng: random.Random, kind: str
+) -> Plan:
     sec, sdsec, pcc, vpc1, vpc2, vpc3, council, dpi = _seats(
-        place, world, day, "sec", "sdsec", "pcc", "vpc1", "vpc2", "vpc3", "council", "dpi")
+        place, world, day, "sec", "sdsec", "pcc", "vpc1", "vpc2", "vpc3", "council", "dpi"
+    )
     common = _common(world, rng, day, "VN")
     if kind == "vn_committee":
-        return Plan(kind, place, day, presider=pcc, reporters=(rng.choice((vpc2, dpi)),),
-                    attendees=(vpc1, vpc2, vpc3), **common)
+        return Plan(
+            kind,
+            place,
+            day,
+            presider=pcc,
+            reporters=(rng.choice((vpc2, dpi)),),
+            attendees=(vpc1, vpc2, vpc3),
+            **common,
+        )
     if kind == "vn_working":
         which = rng.choice(("1", "2"))
         hosts = _seats(place, world, day, f"dsec{which}", f"dchair{which}")
-        return Plan(kind, place, day, presider=sec, reporters=(hosts[1],), attendees=hosts,
-                    guests=(place.districts[int(which) - 1],), **common)
+        return Plan(
+            kind,
+            place,
+            day,
+            presider=sec,
+            reporters=(hosts[1],),
+            attendees=hosts,
+            guests=(place.districts[int(which) - 1],),
+            **common,
+        )
     number = (day - dt.date(2020, 10, 15)).days // 45 + 1 if day.year > 2020 else day.month
-    return Plan(kind, place, day, presider=sec, reporters=(rng.choice((sdsec, dpi)),),
-                attendees=(sdsec, pcc, council), number=number, **common)
+    return Plan(
+        kind,
+        place,
+        day,
+        presider=sec,
+        reporters=(rng.choice((sdsec, dpi)),),
+        attendees=(sdsec, pcc, council),
+        number=number,
+        **common,
+    )
 
 
 Planner = Callable[[World, Jurisdiction, dt.date, random.Random], "Plan"]
 PLANNERS: dict[str, Planner] = {
-    "standing": _plan_standing, "executive": _plan_executive, "study": _plan_study,
-    "conference": _plan_conference, "symposium": _plan_symposium,
-    "party_group": _plan_party_group, "congress": _plan_congress, "plenary": _plan_plenary,
-    "democratic_life": _plan_democratic, "leading_group": _plan_leading,
+    "standing": _plan_standing,
+    "executive": _plan_executive,
+    "study": _plan_study,
+    "conference": _plan_conference,
+    "symposium": _plan_symposium,
+    "party_group": _plan_party_group,
+    "congress": _plan_congress,
+    "plenary": _plan_plenary,
+    "democratic_life": _plan_democratic,
+    "leading_group": _plan_leading,
     "city_standing": _plan_city,
     "vn_standing": lambda w, p, d, r: _plan_vn(w, p, d, r, "vn_standing"),
     "vn_committee": lambda w, p, d, r: _plan_vn(w, p, d, r, "vn_committee"),

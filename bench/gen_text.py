@@ -20,8 +20,10 @@ from gen_world import MONTHS, Seat
 #: A rendered document body: (headline, paragraphs after the dateline).
 Body = tuple[str, list[str]]
 DIRECTIVE_LEADS = (
-    "The meeting pointed out that it is necessary to", "The meeting emphasized that we must",
-    "The meeting stressed that it is necessary to", "The meeting required that we should",
+    "The meeting pointed out that it is necessary to",
+    "The meeting emphasized that we must",
+    "The meeting stressed that it is necessary to",
+    "The meeting required that we should",
 )
 
 
@@ -62,14 +64,20 @@ def provincial(plan: Plan, wire: bool) -> str:
 
 def directives(plan: Plan, rng: random.Random, subject: str = "") -> str:
     first, second = plan.directives
-    lead = f"{subject} pointed out that it is necessary to" if subject else rng.choice(
-        DIRECTIVE_LEADS)
+    lead = (
+        f"{subject} pointed out that it is necessary to" if subject else rng.choice(DIRECTIVE_LEADS)
+    )
     sentence = f"{lead} {first}"
     if plan.formulations:
         quoted = listing([f'"{f}"' for f in plan.formulations])
         sentence += f" and to implement the {quoted} in every county"
-    closing = rng.choice(("The meeting emphasized that we must", "It is necessary to",
-                          "The meeting called for efforts to"))
+    closing = rng.choice(
+        (
+            "The meeting emphasized that we must",
+            "It is necessary to",
+            "The meeting called for efforts to",
+        )
+    )
     return f"{sentence}. {closing} {second}."
 
 
@@ -78,14 +86,20 @@ def cn_standing(plan: Plan, rng: random.Random, wire: bool) -> Body:
     body = f"the Standing Committee of the {provincial(plan, wire)} Party Committee"
     sec, reporter = plan.presider, plan.reporters[0]
     if rng.random() < 0.5:
-        anchor = (f"{when(plan)}, {appositive(sec)} presided over a meeting of {body} to convey "
-                  f"and study the spirit of {plan.document} and to study {long}.")
+        anchor = (
+            f"{when(plan)}, {appositive(sec)} presided over a meeting of {body} to convey "
+            f"and study the spirit of {plan.document} and to study {long}."
+        )
     else:
-        anchor = (f"{when(plan)}, {body} held a meeting to convey and study the spirit of "
-                  f"{plan.document} and to deploy {long}. {sec.name}, {sec.title}, presided "
-                  f"over the meeting and delivered a speech.")
-    closing = [f"{appositive(reporter)} reported on {short}. Members of the Standing Committee "
-               "of the Provincial Party Committee attended the meeting."]
+        anchor = (
+            f"{when(plan)}, {body} held a meeting to convey and study the spirit of "
+            f"{plan.document} and to deploy {long}. {sec.name}, {sec.title}, presided "
+            f"over the meeting and delivered a speech."
+        )
+    closing = [
+        f"{appositive(reporter)} reported on {short}. Members of the Standing Committee "
+        "of the Provincial Party Committee attended the meeting."
+    ]
     if plan.attendees:
         closing.append(f"{appositives(plan.attendees)} attended as non-voting delegates.")
     headline = f"Standing Committee of the Provincial Party Committee holds meeting on {short}"
@@ -95,16 +109,23 @@ def cn_standing(plan: Plan, rng: random.Random, wire: bool) -> Body:
 def cn_executive(plan: Plan, rng: random.Random, wire: bool) -> Body:
     short, long = plan.topic
     gov, reporter = plan.presider, plan.reporters[0]
-    government = f"the {plan.place.name} provincial government" if wire else "the provincial " \
-        "government"
-    anchor = (f"{when(plan)}, {before(gov)} presided over the {ordinal(plan.number)} executive "
-              f"meeting of {government} to study {long} and the draft {plan.decision}.")
-    middle = (f"The meeting reviewed and approved in principle the draft {plan.decision}. "
-              f"{before(reporter)} reported on {short}. {directives(plan, rng)}")
+    government = (
+        f"the {plan.place.name} provincial government" if wire else "the provincial government"
+    )
+    anchor = (
+        f"{when(plan)}, {before(gov)} presided over the {ordinal(plan.number)} executive "
+        f"meeting of {government} to study {long} and the draft {plan.decision}."
+    )
+    middle = (
+        f"The meeting reviewed and approved in principle the draft {plan.decision}. "
+        f"{before(reporter)} reported on {short}. {directives(plan, rng)}"
+    )
     evg, vg1, vg2, vg3, sg = plan.attendees
     vices = listing([vg1.name, vg2.name, vg3.name])
-    closing = (f"{before(evg)}, Vice Governors {vices} and Secretary-General {sg.name} attended "
-               "the meeting.")
+    closing = (
+        f"{before(evg)}, Vice Governors {vices} and Secretary-General {sg.name} attended "
+        "the meeting."
+    )
     headline = f"Provincial government holds {ordinal(plan.number)} executive meeting"
     return headline, [anchor, middle, closing]
 
@@ -113,11 +134,15 @@ def cn_study(plan: Plan, rng: random.Random, wire: bool) -> Body:
     short, long = plan.topic
     sec = plan.presider
     group = f"the theoretical study centre group of the {provincial(plan, wire)} Party Committee"
-    anchor = (f"{when(plan)}, {group} held a collective study session on {long}. "
-              f"{sec.name}, {sec.title}, presided over the session and delivered a speech.")
+    anchor = (
+        f"{when(plan)}, {group} held a collective study session on {long}. "
+        f"{sec.name}, {sec.title}, presided over the session and delivered a speech."
+    )
     dsec, npc = plan.speakers
-    lecture = (f"Professor {plan.guests[0]} of the Provincial Party School gave a special lecture."
-               f" {appositives((dsec, npc))} spoke in turn about their study.")
+    lecture = (
+        f"Professor {plan.guests[0]} of the Provincial Party School gave a special lecture."
+        f" {appositives((dsec, npc))} spoke in turn about their study."
+    )
     closing = "Members of the theoretical study centre group attended the session."
     headline = f"Theoretical study centre group holds study session on {short}"
     return headline, [anchor, lecture, directives(plan, rng, sec.name), closing]
@@ -128,26 +153,35 @@ def cn_conference(plan: Plan, rng: random.Random, wire: bool) -> Body:
     kind = rng.choice(("work conference", "teleconference", "video conference"))
     speaker = plan.speakers[0]
     scope = f"{plan.place.name} provincial" if wire else "provincial"
-    anchor = (f"{when(plan)}, the {scope} {short} {kind} was held in "
-              f"{plan.place.capital} to deploy {long}. {before(speaker)} attended and delivered "
-              "a speech.")
-    closing = (f"{appositive(plan.presider)} presided over the meeting. Responsible comrades of "
-               "the relevant departments attended the meeting at the main venue, and the cities "
-               "and counties attended at branch venues.")
+    anchor = (
+        f"{when(plan)}, the {scope} {short} {kind} was held in "
+        f"{plan.place.capital} to deploy {long}. {before(speaker)} attended and delivered "
+        "a speech."
+    )
+    closing = (
+        f"{appositive(plan.presider)} presided over the meeting. Responsible comrades of "
+        "the relevant departments attended the meeting at the main venue, and the cities "
+        "and counties attended at branch venues."
+    )
     headline = f"Province holds {kind} on {short}"
     return headline, [anchor, directives(plan, rng, speaker.name), closing]
 
 
 def cn_symposium(plan: Plan, rng: random.Random, wire: bool) -> Body:
     short, _ = plan.topic
-    group = rng.choice(("private entrepreneurs", "experts and scholars", "grassroots "
-                        "representatives"))
+    group = rng.choice(
+        ("private entrepreneurs", "experts and scholars", "grassroots representatives")
+    )
     host, other = plan.presider, plan.attendees[0]
     held = f"held by the {plan.place.name} Provincial Party Committee " if wire else ""
-    anchor = (f"{when(plan)}, {appositive(host)} presided over a symposium with {group} {held}in "
-              f"{plan.place.capital} to listen to their opinions and suggestions on {short}.")
-    middle = (f"{listing(list(plan.guests))} spoke in turn. After listening carefully, "
-              f"{host.name} delivered a speech. {directives(plan, rng, host.name)}")
+    anchor = (
+        f"{when(plan)}, {appositive(host)} presided over a symposium with {group} {held}in "
+        f"{plan.place.capital} to listen to their opinions and suggestions on {short}."
+    )
+    middle = (
+        f"{listing(list(plan.guests))} spoke in turn. After listening carefully, "
+        f"{host.name} delivered a speech. {directives(plan, rng, host.name)}"
+    )
     closing = f"{before(other).rstrip(',')} attended the symposium."
     return f"Provincial leaders hold symposium with {group}", [anchor, middle, closing]
 
@@ -155,54 +189,81 @@ def cn_symposium(plan: Plan, rng: random.Random, wire: bool) -> Body:
 def cn_party_group(plan: Plan, rng: random.Random, wire: bool) -> Body:
     gov, reporter = plan.presider, plan.reporters[0]
     group = f"the Party Group of the {provincial(plan, wire)} Government"
-    anchor = (f"{when(plan)}, {appositive(gov)} presided over an enlarged meeting of {group} to "
-              f"convey and study the spirit of {plan.document}.")
+    anchor = (
+        f"{when(plan)}, {appositive(gov)} presided over an enlarged meeting of {group} to "
+        f"convey and study the spirit of {plan.document}."
+    )
     middle = f"{before(reporter)} reported on the implementation plan. {directives(plan, rng)}"
     closing = f"{appositives(plan.attendees)} attended the meeting."
     return "Party Group of the Provincial Government holds enlarged meeting", [
-        anchor, middle, closing]
+        anchor,
+        middle,
+        closing,
+    ]
 
 
 def cn_congress(plan: Plan, rng: random.Random, wire: bool) -> Body:
     short, long = plan.topic
     npc, vice = plan.presider, plan.reporters[0]
-    body = (f"the Standing Committee of the {ordinal(plan.term)} {plan.place.name} Provincial "
-            "People's Congress")
+    body = (
+        f"the Standing Committee of the {ordinal(plan.term)} {plan.place.name} Provincial "
+        "People's Congress"
+    )
     tod = f"the {plan.time_of_day} of " if plan.time_of_day else ""
-    anchor = (f"The {ordinal(plan.number)} meeting of {body} opened in {plan.place.capital} on "
-              f"{tod}the {ordinal(plan.day.day)}. {appositive(npc)} presided over the meeting.")
-    middle = (f"Entrusted by the provincial government, {before(vice)} made a report on {long}. "
-              f"The meeting also reviewed the draft {plan.decision}.")
+    anchor = (
+        f"The {ordinal(plan.number)} meeting of {body} opened in {plan.place.capital} on "
+        f"{tod}the {ordinal(plan.day.day)}. {appositive(npc)} presided over the meeting."
+    )
+    middle = (
+        f"Entrusted by the provincial government, {before(vice)} made a report on {long}. "
+        f"The meeting also reviewed the draft {plan.decision}."
+    )
     closing = f"{appositives(plan.attendees)} attended the meeting."
     return f"Provincial People's Congress Standing Committee meets on {short}", [
-        anchor, middle, closing]
+        anchor,
+        middle,
+        closing,
+    ]
 
 
 def cn_plenary(plan: Plan, rng: random.Random, wire: bool) -> Body:
     sec, gov = plan.presider, plan.reporters[0]
-    session = (f"The {ordinal(plan.number)} Plenary Session of the {ordinal(plan.term)} "
-               f"{plan.place.name} Provincial Party Committee")
-    anchor = (f"{session} was held in {plan.place.capital} on the {ordinal(plan.day.day)}. The "
-              f"Standing Committee of the Provincial Party Committee presided over the session. "
-              f"{appositive(sec)} delivered a speech at the session.")
-    middle = (f"The plenary session heard and discussed the work report made by {sec.name} on "
-              f"behalf of the Standing Committee, and reviewed and approved the \"{plan.decision}"
-              f"\". {appositive(gov)} explained the draft.")
+    session = (
+        f"The {ordinal(plan.number)} Plenary Session of the {ordinal(plan.term)} "
+        f"{plan.place.name} Provincial Party Committee"
+    )
+    anchor = (
+        f"{session} was held in {plan.place.capital} on the {ordinal(plan.day.day)}. The "
+        f"Standing Committee of the Provincial Party Committee presided over the session. "
+        f"{appositive(sec)} delivered a speech at the session."
+    )
+    middle = (
+        f"The plenary session heard and discussed the work report made by {sec.name} on "
+        f'behalf of the Standing Committee, and reviewed and approved the "{plan.decision}'
+        f'". {appositive(gov)} explained the draft.'
+    )
     closing = "Members and alternate members of the Provincial Party Committee attended."
-    return f"{session} held in {plan.place.capital}", [anchor, middle,
-                                                       directives(plan, rng), closing]
+    return f"{session} held in {plan.place.capital}", [
+        anchor,
+        middle,
+        directives(plan, rng),
+        closing,
+    ]
 
 
 def cn_democratic(plan: Plan, rng: random.Random, wire: bool) -> Body:
     sec, guide = plan.presider, plan.attendees[0]
     body = f"the Standing Committee of the {provincial(plan, wire)} Party Committee"
-    anchor = (f"{when(plan)}, {body} held a special democratic life meeting for {plan.day.year}. "
-              f"{appositive(sec)} presided over the meeting and made concluding remarks.")
-    middle = (f"{sec.name} first reported on the inspection of the Standing Committee on behalf "
-              "of the Standing Committee. The other members then made self-criticisms one by "
-              "one.")
-    closing = (f"{appositive(guide)} attended the meeting and gave comments. "
-               f"{directives(plan, rng)}")
+    anchor = (
+        f"{when(plan)}, {body} held a special democratic life meeting for {plan.day.year}. "
+        f"{appositive(sec)} presided over the meeting and made concluding remarks."
+    )
+    middle = (
+        f"{sec.name} first reported on the inspection of the Standing Committee on behalf "
+        "of the Standing Committee. The other members then made self-criticisms one by "
+        "one."
+    )
+    closing = f"{appositive(guide)} attended the meeting and gave comments. {directives(plan, rng)}"
     return "Standing Committee holds special democratic life meeting", [anchor, middle, closing]
 
 
@@ -210,12 +271,16 @@ def cn_leading(plan: Plan, rng: random.Random, wire: bool) -> Body:
     short, long = plan.topic
     evg, reporter = plan.presider, plan.reporters[0]
     group = f"the {provincial(plan, wire)} Leading Group for {short.title()}"
-    anchor = (f"{when(plan)}, {group} held a meeting to study {long}. {evg.name}, "
-              f"{evg.title} and Head of the Leading Group, presided over the meeting.")
+    anchor = (
+        f"{when(plan)}, {group} held a meeting to study {long}. {evg.name}, "
+        f"{evg.title} and Head of the Leading Group, presided over the meeting."
+    )
     middle = f"{appositive(reporter)} reported on the work of the past stage."
     vg2, sg = plan.attendees
-    closing = (f"{before(vg2)} and Secretary-General {sg.name} attended the meeting. "
-               f"{directives(plan, rng)}")
+    closing = (
+        f"{before(vg2)} and Secretary-General {sg.name} attended the meeting. "
+        f"{directives(plan, rng)}"
+    )
     return f"Provincial leading group meets on {short}", [anchor, middle, closing]
 
 
@@ -223,8 +288,7 @@ def cn_city(plan: Plan, rng: random.Random, wire: bool) -> Body:
     short, long = plan.topic
     sec, mayor = plan.presider, plan.reporters[0]
     body = f"the Standing Committee of the {plan.place.capital} Municipal Party Committee"
-    anchor = (f"{when(plan)}, {appositive(sec)} presided over a meeting of {body} to study "
-              f"{long}.")
+    anchor = f"{when(plan)}, {appositive(sec)} presided over a meeting of {body} to study {long}."
     middle = f"{appositive(mayor)} reported on {short}. {directives(plan, rng)}"
     return f"Municipal Party Committee Standing Committee meets on {short}", [anchor, middle]
 
@@ -253,35 +317,55 @@ def vn_meeting(plan: Plan, rng: random.Random, wire: bool) -> Body:
         body, what = f"the Standing Board of the {name} Provincial Party Committee", "a meeting"
         headline = f"Standing Board of the Provincial Party Committee reviews {topic}"
     anchor = f"{vn_when(plan)}, {body} held {what} to review {topic}."
-    attending = (f"Comrade {chair.name} - {chair.title} chaired the meeting. Attending were "
-                 f"comrades: {comrades(plan.attendees)}.")
+    attending = (
+        f"Comrade {chair.name} - {chair.title} chaired the meeting. Attending were "
+        f"comrades: {comrades(plan.attendees)}."
+    )
     middle = f"Comrade {reporter.name} - {reporter.title} presented the report on {topic}."
-    closing = (f"Concluding the meeting, Comrade {chair.name} requested departments to "
-               f"{plan.directives[0]}. It is necessary to {plan.directives[1]}.")
+    closing = (
+        f"Concluding the meeting, Comrade {chair.name} requested departments to "
+        f"{plan.directives[0]}. It is necessary to {plan.directives[1]}."
+    )
     return headline, [" ".join((anchor, attending)), middle, closing]
 
 
 def vn_working(plan: Plan, rng: random.Random, wire: bool) -> Body:
     sec, (dsec, chair) = plan.presider, plan.attendees
     district = plan.guests[0]
-    anchor = (f"{vn_when(plan)}, a working delegation of the Standing Board of the "
-              f"{plan.place.name} Provincial Party Committee led by Comrade {sec.name} - "
-              f"{sec.title}, had a working session with the Standing Committee of {district} "
-              "District Party Committee.")
-    hosts = (f"Also attending were Comrade {dsec.name} - {dsec.title}; Comrade {chair.name} - "
-             f"{chair.title}.")
-    closing = (f"At the working session, Comrade {chair.name} reported on {plan.topic[0]}. "
-               f"Speaking at the session, Comrade {sec.name} asked the district to "
-               f"{plan.directives[0]}.")
+    anchor = (
+        f"{vn_when(plan)}, a working delegation of the Standing Board of the "
+        f"{plan.place.name} Provincial Party Committee led by Comrade {sec.name} - "
+        f"{sec.title}, had a working session with the Standing Committee of {district} "
+        "District Party Committee."
+    )
+    hosts = (
+        f"Also attending were Comrade {dsec.name} - {dsec.title}; Comrade {chair.name} - "
+        f"{chair.title}."
+    )
+    closing = (
+        f"At the working session, Comrade {chair.name} reported on {plan.topic[0]}. "
+        f"Speaking at the session, Comrade {sec.name} asked the district to "
+        f"{plan.directives[0]}."
+    )
     return f"Provincial Party Secretary works with {district} district", [anchor, hosts, closing]
 
 
 RENDERERS: dict[str, Callable[[Plan, random.Random, bool], Body]] = {
-    "standing": cn_standing, "executive": cn_executive, "study": cn_study,
-    "conference": cn_conference, "symposium": cn_symposium, "party_group": cn_party_group,
-    "congress": cn_congress, "plenary": cn_plenary, "democratic_life": cn_democratic,
-    "leading_group": cn_leading, "city_standing": cn_city, "vn_standing": vn_meeting,
-    "vn_committee": vn_meeting, "vn_executive": vn_meeting, "vn_working": vn_working,
+    "standing": cn_standing,
+    "executive": cn_executive,
+    "study": cn_study,
+    "conference": cn_conference,
+    "symposium": cn_symposium,
+    "party_group": cn_party_group,
+    "congress": cn_congress,
+    "plenary": cn_plenary,
+    "democratic_life": cn_democratic,
+    "leading_group": cn_leading,
+    "city_standing": cn_city,
+    "vn_standing": vn_meeting,
+    "vn_committee": vn_meeting,
+    "vn_executive": vn_meeting,
+    "vn_working": vn_working,
 }
 CN_WIRES = ("Xinhua", "China News Service")
 VN_WIRES = ("VNA", "VietnamPlus", "Nhan Dan")
@@ -305,8 +389,9 @@ def render(plan: Plan, rng: random.Random, wire: bool, reporter: str) -> str:
         city = plan.place.capital.upper()
         dateline = f"{city}, {month} {day} ({rng.choice(CN_WIRES)}) -- "
     else:
-        outlet = f"{plan.place.capital} Daily" if plan.kind == "city_standing" else \
-            plan.place.outlet
+        outlet = (
+            f"{plan.place.capital} Daily" if plan.kind == "city_standing" else plan.place.outlet
+        )
         dateline = f"{outlet}, {month} {ordinal(day)} (reporter {reporter}) "
     paragraphs[0] = dateline + paragraphs[0]
     return f" date {published.isoformat()} {headline}\n\n" + "\n\n".join(paragraphs) + "\n"
@@ -322,17 +407,21 @@ def wire_closing(plan: Plan, rng: random.Random) -> str:
         verb = rng.choice(("briefed the participants on", "gave an account of"))
         told = f"{before(people[0]).rstrip(',')} {verb} {short}. "
     first, second = plan.directives
-    return told + rng.choice((
-        f"Participants agreed on the need to {first} and to {second}.",
-        f"According to the participants, the priority now is to {first}.",
-        f"Officials attending the gathering were urged to {second}.",
-    ))
+    return told + rng.choice(
+        (
+            f"Participants agreed on the need to {first} and to {second}.",
+            f"According to the participants, the priority now is to {first}.",
+            f"Officials attending the gathering were urged to {second}.",
+        )
+    )
 
 
 def same_day_paragraph(plan: Plan, rng: random.Random) -> str:
     """The second meeting of a one-day, two-meeting report ("On the afternoon of the same day")."""
     short, long = plan.topic
-    return (f"On the {plan.time_of_day} of the same day, {before(plan.presider)} presided over the "
-            f"{ordinal(plan.number)} executive meeting of the provincial government to arrange "
-            f"{long}. {before(plan.reporters[0])} reported on {short}. The meeting emphasized "
-            f"that we must {plan.directives[1]}.")
+    return (
+        f"On the {plan.time_of_day} of the same day, {before(plan.presider)} presided over the "
+        f"{ordinal(plan.number)} executive meeting of the provincial government to arrange "
+        f"{long}. {before(plan.reporters[0])} reported on {short}. The meeting emphasized "
+        f"that we must {plan.directives[1]}."
+    )

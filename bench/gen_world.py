@@ -131,14 +131,16 @@ class World:
         province, capital, city2 = row
         posts = self._posts("CN", capital, ("", ""))
         term = self.rng.randint(10, 12)
-        return Jurisdiction(province, "CN", capital, city2, f"{province} Daily", ("", ""),
-                            posts, term)
+        return Jurisdiction(
+            province, "CN", capital, city2, f"{province} Daily", ("", ""), posts, term
+        )
 
     def _vn(self, row: list[str]) -> Jurisdiction:
         province, outlet, district, district2 = row
         posts = self._posts("VN", province, (district, district2))
-        return Jurisdiction(province, "VN", province, province, outlet, (district, district2),
-                            posts, 18)
+        return Jurisdiction(
+            province, "VN", province, province, outlet, (district, district2), posts, 18
+        )
 
     def _promote(self, place: Jurisdiction) -> None:
         """Fill some vacancies from the office below, so careers run through several posts."""
@@ -148,8 +150,9 @@ class World:
                     continue
                 source = place
                 if lower.startswith("cross:"):
-                    others = [p for p in self.places
-                              if p.country == place.country and p is not place]
+                    others = [
+                        p for p in self.places if p.country == place.country and p is not place
+                    ]
                     source = self.rng.choice(others)
                 post = source.posts[lower.removeprefix("cross:")]
                 holder = post.at(tenure.start).name
@@ -180,5 +183,3 @@ def load_parts() -> dict[str, Any]:
 @cache
 def world_for(seed: int) -> World:
     return World(seed)
-
-

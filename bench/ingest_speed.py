@@ -46,11 +46,24 @@ TARGET_RSS_GROWTH = 0.25
 RSS_CHECKPOINT = 10_000
 SEARCH_REPEATS = 5
 FIXED_QUERIES = (
-    "Standing Committee", "flood control", "executive meeting", "two establishments",
-    "new quality productive forces", "Chinese modernization", "work safety teleconference",
-    "Hunan", "Quang Ninh", "People's Committee regular meeting", "reservoirs dikes",
-    "symposium private entrepreneurs", "democratic life meeting", "Xinhua",
-    "'; DROP TABLE documents; --", '"foo OR bar*', "meeting", "the",
+    "Standing Committee",
+    "flood control",
+    "executive meeting",
+    "two establishments",
+    "new quality productive forces",
+    "Chinese modernization",
+    "work safety teleconference",
+    "Hunan",
+    "Quang Ninh",
+    "People's Committee regular meeting",
+    "reservoirs dikes",
+    "symposium private entrepreneurs",
+    "democratic life meeting",
+    "Xinhua",
+    "'; DROP TABLE documents; --",
+    '"foo OR bar*',
+    "meeting",
+    "the",
 )
 
 
@@ -109,8 +122,13 @@ class Checkpoints:
 
     def __call__(self, summary: IngestSummary) -> None:
         # Documents are read one by one but written a batch at a time: count written ones.
-        written = (summary.new + summary.unchanged + summary.exact_copies
-                   + summary.near_duplicates + summary.failed)
+        written = (
+            summary.new
+            + summary.unchanged
+            + summary.exact_copies
+            + summary.near_duplicates
+            + summary.failed
+        )
         if written >= self._next:
             self.record(written)
             while self._next <= written:
@@ -121,18 +139,21 @@ class Checkpoints:
         self.readings.append((documents, memory))
         wall = time.perf_counter() - self.started
         cpu = time.process_time() - self.cpu_started
-        print(f"  {documents:>7} documents: {documents / wall:6.0f} docs/s "
-              f"({documents / max(cpu, 1e-9):.0f} per CPU second), VmRSS "
-              f"{memory['VmRSS'] / 1024:.0f} MB, VmHWM {memory['VmHWM'] / 1024:.0f} MB",
-              flush=True)
+        print(
+            f"  {documents:>7} documents: {documents / wall:6.0f} docs/s "
+            f"({documents / max(cpu, 1e-9):.0f} per CPU second), VmRSS "
+            f"{memory['VmRSS'] / 1024:.0f} MB, VmHWM {memory['VmHWM'] / 1024:.0f} MB",
+            flush=True,
+        )
 
 
 def person_queries(seed: int, count: int) -> list[str]:
     """Full names and surnames of officials of the generated world."""
     world = world_for(seed)
     rng = random.Random(f"{seed}/queries")
-    names = sorted({t.name for p in world.places for post in p.posts.values()
-                    for t in post.tenures})
+    names = sorted(
+        {t.name for p in world.places for post in p.posts.values() for t in post.tenures}
+    )
     picked = rng.sample(names, count)
     return picked + [name.split()[-1] for name in picked[: count // 2]]
 
@@ -160,10 +181,15 @@ def run(n: int, seed: int, workdir: Path) -> bool:
     corpus = workdir / "corpus.jsonl"
     start = time.perf_counter()
     write_corpus(n, corpus, seed)
-    print(f"generated {n} documents in {time.perf_counter() - start:.1f} s "
-          f"({corpus.stat().st_size / 1e6:.0f} MB of JSON Lines)")
-    print(f"memory before ingest: VmRSS {memory_kb()['VmRSS'] / 1024:.0f} MB; ingesting "
-          f"(progress every {min(RSS_CHECKPOINT, max(1, n // 10))} documents):", flush=True)
+    print(
+        f"generated {n} documents in {time.perf_counter() - start:.1f} s "
+        f"({corpus.stat().st_size / 1e6:.0f} MB of JSON Lines)"
+    )
+    print(
+        f"memory before ingest: VmRSS {memory_kb()['VmRSS'] / 1024:.0f} MB; ingesting "
+        f"(progress every {min(RSS_CHECKPOINT, max(1, n // 10))} documents):",
+        flush=True,
+    )
     store = open_store(str(workdir / "bench.db"))
     checkpoints = Checkpoints(min(RSS_CHECKPOINT, max(1, n // 10)))
     cpu_start = time.process_time()
@@ -180,16 +206,24 @@ def run(n: int, seed: int, workdir: Path) -> bool:
     latencies = search_latencies(store, queries)
     store.close()
     size = sum(p.stat().st_size for p in workdir.glob("bench.db*"))
-    print(f"store: {size / 1e6:.0f} MB; {len(queries)} queries x {SEARCH_REPEATS}: "
-          f"median {statistics.median(latencies):.1f} ms, p95 {p95(latencies):.1f} ms, "
-          f"max {max(latencies):.1f} ms")
+    print(
+        f"store: {size / 1e6:.0f} MB; {len(queries)} queries x {SEARCH_REPEATS}: "
+        f"median {statistics.median(latencies):.1f} ms, p95 {p95(latencies):.1f} ms, "
+        f"max {max(latencies):.1f} ms"
+    )
     results = {
-        f"ingest >= {TARGET_DOCS_PER_SECOND:.0f} docs/s": (rate >= TARGET_DOCS_PER_SECOND,
-                                                           f"{rate:.0f} docs/s"),
-        f"search p95 < {TARGET_P95_MS:.0f} ms": (p95(latencies) < TARGET_P95_MS,
-                                                 f"{p95(latencies):.1f} ms"),
-        f"RSS growth {checkpoints.every} -> {summary.documents} docs <= "
-        f"{TARGET_RSS_GROWTH:.0%}": (growth <= TARGET_RSS_GROWTH, f"{growth:+.0%}"),
+        f"ingest >= {TARGET_DOCS_PER_SECOND:.0f} docs/s": (
+            rate >= TARGET_DOCS_PER_SECOND,
+            f"{rate:.0f} docs/s",
+        ),
+        f"search p95 < {TARGET_P95_MS:.0f} ms": (
+            p95(latencies) < TARGET_P95_MS,
+            f"{p95(latencies):.1f} ms",
+        ),
+        f"RSS growth {checkpoints.every} -> {summary.documents} docs <= {TARGET_RSS_GROWTH:.0%}": (
+            growth <= TARGET_RSS_GROWTH,
+            f"{growth:+.0%}",
+        ),
     }
     for target, (ok, value) in results.items():
         print(f"{verdict(ok)}  {target}: {value}")
@@ -205,8 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("--n must be at least 1")
-    print(f"readouts ingest benchmark: {args.n} generated documents, seed {args.seed}, "
-          f"{pin_to_one_core()}")
+    print(
+        f"readouts ingest benchmark: {args.n} generated documents, seed {args.seed}, "
+        f"{pin_to_one_core()}"
+    )
     with _workdir(args.keep) as workdir:
         ok = run(args.n, args.seed, workdir)
     return 1 if args.check and not ok else 0

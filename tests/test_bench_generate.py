@@ -86,10 +86,14 @@ def test_cli_writes_text_files_and_json_lines(tmp_path: Path) -> None:
 def test_ingest_benchmark_smoke_run_prints_every_target() -> None:
     result = subprocess.run(
         [sys.executable, str(BENCH / "ingest_speed.py"), "--n", "40"],
-        capture_output=True, text=True, check=True, timeout=600,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
     )
-    verdicts = [line.split()[0] for line in result.stdout.splitlines()
-                if line.startswith(("PASS", "FAIL"))]
+    verdicts = [
+        line.split()[0] for line in result.stdout.splitlines() if line.startswith(("PASS", "FAIL"))
+    ]
     assert len(verdicts) == 3
     for expected in ("docs/s", "VmRSS", "p95"):
         assert expected in result.stdout
@@ -101,13 +105,19 @@ def test_ingested_copies_are_sources_and_second_reports_merge(
     """What the generator promises, seen through the real ingest: its syndicated copies are
     stored as near-duplicate sources, and its second reports join the first as one meeting."""
     n = 300
-    documents = [Document(source=gen.source_name(i), text=text)
-                 for i, text in enumerate(gen.generate(n, seed=0))]
+    documents = [
+        Document(source=gen.source_name(i), text=text)
+        for i, text in enumerate(gen.generate(n, seed=0))
+    ]
     ingest_documents(sqlite_store, documents)
     kinds = {gen.source_name(i): gen.kind_of(0, i) for i in range(n)}
     with sqlite_store.connect() as conn:
-        near = [row[0] for row in conn.execute(
-            select(t.sources.c.source).where(t.sources.c.relation == "near_duplicate"))]
+        near = [
+            row[0]
+            for row in conn.execute(
+                select(t.sources.c.source).where(t.sources.c.relation == "near_duplicate")
+            )
+        ]
         merged = conn.execute(
             select(func.count()).select_from(t.events).where(t.events.c.n_reports > 1)
         ).scalar_one()

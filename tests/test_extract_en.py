@@ -146,7 +146,7 @@ def test_meeting_fields() -> None:
         " date 2024-03-06 Provincial meeting\n\nHunan Daily, March 6th (reporter Mo Wen) On the "
         "morning of the 6th, Gao Mingyuan presided over the 7th Plenary Session of the 12th "
         "Hunan Provincial Party Committee. The meeting emphasized that it is necessary to "
-        "uphold the \"two establishments\"."
+        'uphold the "two establishments".'
     )
     record = readouts.extract(text)
     assert record.is_readout and record.published == "2024-03-06"

@@ -28,7 +28,9 @@ def export_cmd(
     out: Annotated[
         str | None,
         typer.Option(
-            "--out", "-o", metavar="PATH",
+            "--out",
+            "-o",
+            metavar="PATH",
             help="A directory for csv and parquet; a file for graphml; a file or - (stdout, "
             "the default) for jsonl and ftm.",
         ),

@@ -90,8 +90,14 @@ def meetings_cmd(
     from readouts.cli.query_render import print_meetings
     from readouts.store.queries import MeetingFilter, list_meetings
 
-    where = MeetingFilter(person=person, body=body, jurisdiction=jurisdiction,
-                          meeting_type=meeting_type, date_from=date_from, date_to=date_to)
+    where = MeetingFilter(
+        person=person,
+        body=body,
+        jurisdiction=jurisdiction,
+        meeting_type=meeting_type,
+        date_from=date_from,
+        date_to=date_to,
+    )
     page = _run(db, lambda store: list_meetings(store, where, limit=limit, offset=offset))
     _print_json(page) if as_json else print_meetings(page)
 
@@ -116,8 +122,9 @@ def person_cmd(
         found = find_people(store, name, limit=20)
         if not found:
             return None, []
-        timeline = person_timeline(store, found[0].person_id, limit=limit,
-                                   co_attendees=co_attendees)
+        timeline = person_timeline(
+            store, found[0].person_id, limit=limit, co_attendees=co_attendees
+        )
         return timeline, found[1:]
 
     timeline, others = _run(db, query)
@@ -126,8 +133,10 @@ def person_cmd(
         raise typer.Exit(1)
     if others:
         listed = ", ".join(f"{p.name} ({p.jurisdiction or '?'}, {p.person_id})" for p in others)
-        print(f"readouts: note: {len(others)} other people match: {listed}; pass an id to "
-              "choose", file=sys.stderr)
+        print(
+            f"readouts: note: {len(others)} other people match: {listed}; pass an id to choose",
+            file=sys.stderr,
+        )
     _print_json(timeline) if as_json else print_person(timeline)
 
 

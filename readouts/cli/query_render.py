@@ -80,9 +80,12 @@ def print_meetings(page: MeetingPage) -> None:
         table.add_column(column, overflow="fold")
     for meeting in page.meetings:
         table.add_row(
-            _dash(meeting.date), _type(meeting.meeting_type),
-            _dash(meeting.body or meeting.jurisdiction), _presiders(meeting),
-            str(meeting.n_participants), _reports(meeting),
+            _dash(meeting.date),
+            _type(meeting.meeting_type),
+            _dash(meeting.body or meeting.jurisdiction),
+            _presiders(meeting),
+            str(meeting.n_participants),
+            _reports(meeting),
         )
     _console.print(table)
     _console.print(_range(page.offset, len(page.meetings), page.total, "meetings"))
@@ -102,16 +105,22 @@ def print_person(timeline: PersonTimeline) -> None:
     for column in ("first seen", "last seen", "meetings"):
         offices.add_column(column, no_wrap=True)
     for office in timeline.offices:
-        offices.add_row(office.label, _dash(office.first_seen), _dash(office.last_seen),
-                        str(office.n_meetings))
+        offices.add_row(
+            office.label, _dash(office.first_seen), _dash(office.last_seen), str(office.n_meetings)
+        )
     _console.print(offices)
     meetings = Table(title=f"meetings (first {timeline.n_meetings_shown})")
     meetings.add_column("date", no_wrap=True)
     for column in ("type", "body", "roles", "as"):
         meetings.add_column(column, overflow="fold")
     for m in timeline.meetings:
-        meetings.add_row(_dash(m.date), _type(m.meeting_type), _dash(m.body or m.jurisdiction),
-                         ", ".join(m.roles) or "-", "; ".join(m.titles) or "-")
+        meetings.add_row(
+            _dash(m.date),
+            _type(m.meeting_type),
+            _dash(m.body or m.jurisdiction),
+            ", ".join(m.roles) or "-",
+            "; ".join(m.titles) or "-",
+        )
     _console.print(meetings)
     co = Table(title="most frequent co-attendees")
     for column in ("person", "jurisdiction", "shared meetings"):
@@ -134,12 +143,26 @@ def print_stats(stats: CorpusStats) -> None:
     totals = Table(title="store")
     totals.add_column("what")
     totals.add_column("count", justify="right")
-    for name in ("documents", "sources", "readouts", "reports", "meetings", "people",
-                 "bodies", "posts", "occupancies"):
+    for name in (
+        "documents",
+        "sources",
+        "readouts",
+        "reports",
+        "meetings",
+        "people",
+        "bodies",
+        "posts",
+        "occupancies",
+    ):
         totals.add_row(name, str(getattr(stats, name)))
     _console.print(totals)
     _console.print(_counts("meetings by year", stats.by_year, "year"))
-    _console.print(_counts("meetings by type", [
-        Count(key=_type(c.key or "-"), n=c.n) for c in stats.by_type], "type"))
+    _console.print(
+        _counts(
+            "meetings by type",
+            [Count(key=_type(c.key or "-"), n=c.n) for c in stats.by_type],
+            "type",
+        )
+    )
     _console.print(_counts("meetings by jurisdiction", stats.by_jurisdiction, "jurisdiction"))
     _console.print(_counts("formulations", stats.top_formulations, "formulation"))

@@ -53,7 +53,8 @@ def open_text_output(target: str) -> Iterator[TextIO]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    with atomic_path(Path(target)) as temporary, temporary.open(
-        "w", encoding="utf-8", newline="\n"
-    ) as handle:
+    with (
+        atomic_path(Path(target)) as temporary,
+        temporary.open("w", encoding="utf-8", newline="\n") as handle,
+    ):
         yield handle

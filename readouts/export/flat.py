@@ -69,8 +69,12 @@ class ParquetSink:
 
         self._pa = pa
         self.table, self.rows = table, 0
-        types = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_(),
-                 "list": pa.list_(pa.string())}
+        types = {
+            "str": pa.string(),
+            "int": pa.int64(),
+            "bool": pa.bool_(),
+            "list": pa.list_(pa.string()),
+        }
         self._schema = pa.schema([(name, types[kind]) for name, kind in table.columns])
         self._writer = pq.ParquetWriter(str(path), self._schema)
         self._pending: list[Row] = []
@@ -102,8 +106,9 @@ def write_parquet_tables(store: Store, out: Path) -> dict[str, int]:
     return _write_tables(store, out, "parquet", ParquetSink)
 
 
-def _write_tables(store: Store, out: Path, suffix: str,
-                  sink: Callable[[FlatTable, Path], Sink]) -> dict[str, int]:
+def _write_tables(
+    store: Store, out: Path, suffix: str, sink: Callable[[FlatTable, Path], Sink]
+) -> dict[str, int]:
     paths = [out / f"{table.name}.{suffix}" for table in TABLES]
     with atomic_paths(paths) as temporaries:
         sinks: dict[str, Sink] = {}

@@ -76,23 +76,40 @@ def _people(store: Store) -> Iterator[Entity]:
             aliases[person_id].append(alias)
         for row in conn.execute(select(t.people).order_by(t.people.c.person_id)).mappings():
             others = [a for a in aliases.get(row["person_id"], []) if a != row["name"]]
-            yield entity(row["person_id"], "Person", name=row["name"], alias=others,
-                         country=_country(row["country"]))
+            yield entity(
+                row["person_id"],
+                "Person",
+                name=row["name"],
+                alias=others,
+                country=_country(row["country"]),
+            )
 
 
 def _bodies(store: Store) -> Iterator[Entity]:
     with store.connect() as conn:
         for row in conn.execute(select(t.bodies).order_by(t.bodies.c.body_id)).mappings():
             code = _country(row["country"])
-            yield entity(row["body_id"], "Organization", name=row["label"], alias=row["name"],
-                         country=code, jurisdiction=code)
+            yield entity(
+                row["body_id"],
+                "Organization",
+                name=row["label"],
+                alias=row["name"],
+                country=code,
+                jurisdiction=code,
+            )
 
 
 def _posts(store: Store) -> Iterator[Entity]:
     with store.connect() as conn:
         for row in conn.execute(select(t.posts).order_by(t.posts.c.post_id)).mappings():
-            yield entity(row["post_id"], "Position", name=row["label"], alias=row["title"],
-                         country=_country(row["country"]), subnationalArea=row["jurisdiction"])
+            yield entity(
+                row["post_id"],
+                "Position",
+                name=row["label"],
+                alias=row["title"],
+                country=_country(row["country"]),
+                subnationalArea=row["jurisdiction"],
+            )
 
 
 def occupancy_id(person_id: str, post_id: str) -> str:
@@ -106,9 +123,13 @@ def _occupancies(store: Store) -> Iterator[Entity]:
             select(t.occupancies).order_by(oc.person_id, oc.post_id)
         ).mappings():
             yield entity(
-                occupancy_id(row["person_id"], row["post_id"]), "Occupancy",
-                holder=row["person_id"], post=row["post_id"], startDate=row["first_seen"],
-                endDate=row["last_seen"], description=OCCUPANCY_NOTE,
+                occupancy_id(row["person_id"], row["post_id"]),
+                "Occupancy",
+                holder=row["person_id"],
+                post=row["post_id"],
+                startDate=row["first_seen"],
+                endDate=row["last_seen"],
+                description=OCCUPANCY_NOTE,
             )
 
 
@@ -118,7 +139,10 @@ def _event(meeting: dict[str, Any]) -> Entity:
     name = f"{kind.capitalize()}: {where}" + (f" ({meeting['date']})" if meeting["date"] else "")
     sources = [s for report in meeting["reports"] for s in report["sources"]]
     return entity(
-        meeting["event_id"], "Event", name=name, date=meeting["date"],
+        meeting["event_id"],
+        "Event",
+        name=name,
+        date=meeting["date"],
         organizer=meeting["body_id"],
         involved=[p["person_id"] for p in meeting["participants"]],
         country=_country(meeting["country"]),

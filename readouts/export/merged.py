@@ -30,9 +30,13 @@ def iter_event_batches(store: Store, batch: int = BATCH) -> Iterator[tuple[Conne
     last = ""
     with store.connect() as conn:
         while True:
-            rows = conn.execute(
-                summary_select().where(_e.event_id > last).order_by(_e.event_id).limit(batch)
-            ).mappings().all()
+            rows = (
+                conn.execute(
+                    summary_select().where(_e.event_id > last).order_by(_e.event_id).limit(batch)
+                )
+                .mappings()
+                .all()
+            )
             if not rows:
                 return
             yield conn, list(rows)
@@ -61,13 +65,23 @@ def iter_merged_meetings(store: Store, *, with_records: bool = True) -> Iterator
 def participants_of(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
     """Each event's people, in order of first mention, roles and offices over every report."""
     pt = t.participation_titles.c
-    rows = conn.execute(
-        select(_p.id, _p.event_id, _p.person_id, _p.doc_id, t.people.c.name,
-               *[_p[role] for role in ROLES])
-        .join(t.people, t.people.c.person_id == _p.person_id)
-        .where(_p.event_id.in_(event_ids))
-        .order_by(_p.event_id, _p.doc_id, _p.position)
-    ).mappings().all()
+    rows = (
+        conn.execute(
+            select(
+                _p.id,
+                _p.event_id,
+                _p.person_id,
+                _p.doc_id,
+                t.people.c.name,
+                *[_p[role] for role in ROLES],
+            )
+            .join(t.people, t.people.c.person_id == _p.person_id)
+            .where(_p.event_id.in_(event_ids))
+            .order_by(_p.event_id, _p.doc_id, _p.position)
+        )
+        .mappings()
+        .all()
+    )
     titles: dict[int, list[str]] = defaultdict(list)
     for participation_id, title in conn.execute(
         select(pt.participation_id, pt.title)
@@ -77,10 +91,16 @@ def participants_of(conn: Connection, event_ids: Sequence[str]) -> dict[str, lis
         titles[participation_id].append(title)
     merged: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     for row in rows:
-        person = merged[row["event_id"]].setdefault(row["person_id"], {
-            "person_id": row["person_id"], "name": row["name"], "roles": [], "titles": [],
-            "doc_ids": [],
-        })
+        person = merged[row["event_id"]].setdefault(
+            row["person_id"],
+            {
+                "person_id": row["person_id"],
+                "name": row["name"],
+                "roles": [],
+                "titles": [],
+                "doc_ids": [],
+            },
+        )
         _add(person["roles"], [r for r in ROLES if row[r]])
         _add(person["titles"], titles[row["id"]])
         _add(person["doc_ids"], [row["doc_id"]])

@@ -44,24 +44,33 @@ def meetings_with_participations(store: Store) -> Iterator[tuple[Row, list[Row]]
         for summary in summaries:
             doc_ids = [report.doc_id for report in summary.reports]
             meeting = {
-                "event_id": summary.event_id, "date": summary.date,
-                "meeting_type": summary.meeting_type, "body_id": summary.body_id,
-                "body": summary.body, "jurisdiction": summary.jurisdiction,
-                "country": summary.country, "session_number": summary.session_number,
+                "event_id": summary.event_id,
+                "date": summary.date,
+                "meeting_type": summary.meeting_type,
+                "body_id": summary.body_id,
+                "body": summary.body,
+                "jurisdiction": summary.jurisdiction,
+                "country": summary.country,
+                "session_number": summary.session_number,
                 "session_term": summary.session_term,
                 "presiders": [p.name for p in summary.presiders],
-                "n_participants": summary.n_participants, "n_reports": summary.n_reports,
+                "n_participants": summary.n_participants,
+                "n_reports": summary.n_reports,
                 "n_sources": sum(len(report.sources) for report in summary.reports),
                 "doc_ids": doc_ids,
             }
             participations = [
                 {
-                    "event_id": summary.event_id, "person_id": person["person_id"],
-                    "name": person["name"], "date": summary.date,
-                    "meeting_type": summary.meeting_type, "body_id": summary.body_id,
+                    "event_id": summary.event_id,
+                    "person_id": person["person_id"],
+                    "name": person["name"],
+                    "date": summary.date,
+                    "meeting_type": summary.meeting_type,
+                    "body_id": summary.body_id,
                     "jurisdiction": summary.jurisdiction,
                     **{role: role in person["roles"] for role in ROLES},
-                    "titles": person["titles"], "doc_ids": person["doc_ids"],
+                    "titles": person["titles"],
+                    "doc_ids": person["doc_ids"],
                 }
                 for person in people.get(summary.event_id, [])
             ]
@@ -87,19 +96,26 @@ def people_rows(store: Store) -> Iterator[Row]:
         ):
             aliases[person_id].append(alias)
         for row in conn.execute(select(t.people).order_by(pe.person_id)).mappings():
-            yield {**{name: row[name] for name, _ in PEOPLE.columns if name != "aliases"},
-                   "aliases": aliases.get(row["person_id"], [])}
+            yield {
+                **{name: row[name] for name, _ in PEOPLE.columns if name != "aliases"},
+                "aliases": aliases.get(row["person_id"], []),
+            }
 
 
 def post_rows(store: Store) -> Iterator[Row]:
     po, oc = t.posts.c, t.occupancies.c
-    holders = (
-        select(oc.post_id, func.count().label("n_holders")).group_by(oc.post_id).subquery()
-    )
+    holders = select(oc.post_id, func.count().label("n_holders")).group_by(oc.post_id).subquery()
     with store.connect() as conn:
         for row in conn.execute(
-            select(po.post_id, po.title, po.label, po.office_key, po.jurisdiction, po.country,
-                   func.coalesce(holders.c.n_holders, 0).label("n_holders"))
+            select(
+                po.post_id,
+                po.title,
+                po.label,
+                po.office_key,
+                po.jurisdiction,
+                po.country,
+                func.coalesce(holders.c.n_holders, 0).label("n_holders"),
+            )
             .select_from(t.posts.outerjoin(holders, holders.c.post_id == po.post_id))
             .order_by(po.post_id)
         ).mappings():
@@ -110,8 +126,18 @@ def occupancy_rows(store: Store) -> Iterator[Row]:
     oc, pe, po = t.occupancies.c, t.people.c, t.posts.c
     with store.connect() as conn:
         for row in conn.execute(
-            select(oc.person_id, pe.name, oc.post_id, po.title, po.label, po.jurisdiction,
-                   oc.first_seen, oc.last_seen, oc.n_meetings, oc.n_documents)
+            select(
+                oc.person_id,
+                pe.name,
+                oc.post_id,
+                po.title,
+                po.label,
+                po.jurisdiction,
+                oc.first_seen,
+                oc.last_seen,
+                oc.n_meetings,
+                oc.n_documents,
+            )
             .join(t.people, pe.person_id == oc.person_id)
             .join(t.posts, po.post_id == oc.post_id)
             .order_by(oc.person_id, oc.first_seen, oc.post_id)
@@ -119,31 +145,88 @@ def occupancy_rows(store: Store) -> Iterator[Row]:
             yield dict(row)
 
 
-MEETINGS = FlatTable("meetings", (
-    ("event_id", "str"), ("date", "str"), ("meeting_type", "str"), ("body_id", "str"),
-    ("body", "str"), ("jurisdiction", "str"), ("country", "str"), ("session_number", "int"),
-    ("session_term", "int"), ("presiders", "list"), ("n_participants", "int"),
-    ("n_reports", "int"), ("n_sources", "int"), ("doc_ids", "list"),
-), meeting_rows)
-PARTICIPATIONS = FlatTable("participations", (
-    ("event_id", "str"), ("person_id", "str"), ("name", "str"), ("date", "str"),
-    ("meeting_type", "str"), ("body_id", "str"), ("jurisdiction", "str"),
-    ("presided", "bool"), ("spoke", "bool"), ("reported", "bool"), ("attended", "bool"),
-    ("titles", "list"), ("doc_ids", "list"),
-), participation_rows)
-PEOPLE = FlatTable("people", (
-    ("person_id", "str"), ("name", "str"), ("aliases", "list"), ("jurisdiction", "str"),
-    ("country", "str"), ("n_meetings", "int"), ("n_documents", "int"), ("first_seen", "str"),
-    ("last_seen", "str"),
-), people_rows)
-POSTS = FlatTable("posts", (
-    ("post_id", "str"), ("title", "str"), ("label", "str"), ("office_key", "str"),
-    ("jurisdiction", "str"), ("country", "str"), ("n_holders", "int"),
-), post_rows)
-OCCUPANCIES = FlatTable("occupancies", (
-    ("person_id", "str"), ("name", "str"), ("post_id", "str"), ("title", "str"),
-    ("label", "str"), ("jurisdiction", "str"), ("first_seen", "str"), ("last_seen", "str"),
-    ("n_meetings", "int"), ("n_documents", "int"),
-), occupancy_rows)
+MEETINGS = FlatTable(
+    "meetings",
+    (
+        ("event_id", "str"),
+        ("date", "str"),
+        ("meeting_type", "str"),
+        ("body_id", "str"),
+        ("body", "str"),
+        ("jurisdiction", "str"),
+        ("country", "str"),
+        ("session_number", "int"),
+        ("session_term", "int"),
+        ("presiders", "list"),
+        ("n_participants", "int"),
+        ("n_reports", "int"),
+        ("n_sources", "int"),
+        ("doc_ids", "list"),
+    ),
+    meeting_rows,
+)
+PARTICIPATIONS = FlatTable(
+    "participations",
+    (
+        ("event_id", "str"),
+        ("person_id", "str"),
+        ("name", "str"),
+        ("date", "str"),
+        ("meeting_type", "str"),
+        ("body_id", "str"),
+        ("jurisdiction", "str"),
+        ("presided", "bool"),
+        ("spoke", "bool"),
+        ("reported", "bool"),
+        ("attended", "bool"),
+        ("titles", "list"),
+        ("doc_ids", "list"),
+    ),
+    participation_rows,
+)
+PEOPLE = FlatTable(
+    "people",
+    (
+        ("person_id", "str"),
+        ("name", "str"),
+        ("aliases", "list"),
+        ("jurisdiction", "str"),
+        ("country", "str"),
+        ("n_meetings", "int"),
+        ("n_documents", "int"),
+        ("first_seen", "str"),
+        ("last_seen", "str"),
+    ),
+    people_rows,
+)
+POSTS = FlatTable(
+    "posts",
+    (
+        ("post_id", "str"),
+        ("title", "str"),
+        ("label", "str"),
+        ("office_key", "str"),
+        ("jurisdiction", "str"),
+        ("country", "str"),
+        ("n_holders", "int"),
+    ),
+    post_rows,
+)
+OCCUPANCIES = FlatTable(
+    "occupancies",
+    (
+        ("person_id", "str"),
+        ("name", "str"),
+        ("post_id", "str"),
+        ("title", "str"),
+        ("label", "str"),
+        ("jurisdiction", "str"),
+        ("first_seen", "str"),
+        ("last_seen", "str"),
+        ("n_meetings", "int"),
+        ("n_documents", "int"),
+    ),
+    occupancy_rows,
+)
 
 TABLES: tuple[FlatTable, ...] = (MEETINGS, PARTICIPATIONS, PEOPLE, POSTS, OCCUPANCIES)

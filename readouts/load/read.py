@@ -30,9 +30,7 @@ def read_path(
     return data if isinstance(data, LoadError) else _decode(data, source)
 
 
-def read_bytes(
-    path: Path, source: str, max_bytes: int, *, regular_only: bool
-) -> bytes | LoadError:
+def read_bytes(path: Path, source: str, max_bytes: int, *, regular_only: bool) -> bytes | LoadError:
     """The file's bytes, undecoded (for inputs such as HTML that carry their own encoding)."""
     try:
         info = path.stat()

@@ -112,6 +112,7 @@ def _participation_career_indexes(conn: Connection) -> None:
     for index in schema.PARTICIPATION_INDEXES:
         index.create(conn, checkfirst=True)
 
+
 def _drop_unread_indexes(conn: Connection) -> None:
     """Two indexes no query reads, each a B-tree every ingested document updated at random
     places (sixteen entries a document for the bands): bands are looked up by bucket, never
@@ -159,12 +160,14 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tables, indexes and full-text index", _initial),
     Migration(2, "drop unused participation indexes", _drop_unused_participation_indexes),
     Migration(3, "MinHash signatures of 128 hashes in 16 bands", _resign_documents),
-    Migration(4, "composite participation indexes by person and by event",
-              _participation_career_indexes),
+    Migration(
+        4, "composite participation indexes by person and by event", _participation_career_indexes
+    ),
     Migration(5, "drop the unread band and source indexes", _drop_unread_indexes),
     Migration(6, "near-duplicate bands keyed by integer document id", _compact_bands),
-    Migration(7, "participations not indexed by report, meetings by date and body",
-              _ingest_link_indexes),
+    Migration(
+        7, "participations not indexed by report, meetings by date and body", _ingest_link_indexes
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -100,6 +100,7 @@ sources = Table(
     UniqueConstraint("content_id", "source", name="uq_sources_content_source"),
 )
 
+
 def _bands_table(name: str) -> Table:
     return Table(
         name,

@@ -23,8 +23,9 @@ RunCli = Callable[..., subprocess.CompletedProcess[str]]
 def test_export_cli_writes_files_and_reports_on_stderr(
     run_cli: RunCli, corpus_target: str, tmp_path: Path
 ) -> None:
-    result = run_cli("export", "--format", "csv", "--out", str(tmp_path / "tables"),
-                     "--db", corpus_target)
+    result = run_cli(
+        "export", "--format", "csv", "--out", str(tmp_path / "tables"), "--db", corpus_target
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     assert "4 meetings" in result.stderr
@@ -39,9 +40,7 @@ def test_export_cli_errors_are_one_line(run_cli: RunCli, tmp_path: Path) -> None
     store = str(tmp_path / "empty.db")
     missing_out = run_cli("export", "--format", "parquet", "--db", store)
     assert missing_out.returncode == 2
-    assert missing_out.stderr.strip() == (
-        "readouts: error: --format parquet needs --out DIRECTORY"
-    )
+    assert missing_out.stderr.strip() == ("readouts: error: --format parquet needs --out DIRECTORY")
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
     not_dir = run_cli("export", "-f", "csv", "-o", str(tmp_path / "a-file"), "--db", store)
     assert not_dir.returncode == 1

@@ -57,8 +57,11 @@ def test_csv_tables(corpus_store: Store, tmp_path: Path) -> None:
         assert counts[table.name] == len(tables[table.name])
     assert len(tables["meetings"]) == 4
     (merged,) = [m for m in tables["meetings"] if m["date"] == "2023-03-14"]
-    assert (merged["n_reports"], merged["n_sources"], merged["presiders"]) == ("2", "3",
-                                                                               "Qiao Mingyuan")
+    assert (merged["n_reports"], merged["n_sources"], merged["presiders"]) == (
+        "2",
+        "3",
+        "Qiao Mingyuan",
+    )
     fang = [p for p in tables["participations"] if p["name"] == "Fang Lixin"]
     assert sorted(p["date"] for p in fang) == ["2023-03-14", "2023-06-08", "2024-01-10"]
     assert {p["presided"] for p in fang} == {"true", "false"}
@@ -115,8 +118,9 @@ def test_graphml_weights_are_shared_merged_meetings(corpus_store: Store, tmp_pat
     counts = export(corpus_store, ExportFormat.graphml, str(tmp_path / "g.graphml"))
     graph = nx.read_graphml(tmp_path / "g.graphml")
     assert counts == {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
-    fang, dou, qiao = (_person_id(corpus_store, n) for n in
-                       ("Fang Lixin", "Dou Hanqing", "Qiao Mingyuan"))
+    fang, dou, qiao = (
+        _person_id(corpus_store, n) for n in ("Fang Lixin", "Dou Hanqing", "Qiao Mingyuan")
+    )
     assert graph.nodes[fang]["label"] == "Fang Lixin"
     assert graph.nodes[fang]["n_meetings"] == 3
     assert graph.edges[fang, dou]["weight"] == 3

@@ -25,14 +25,21 @@ def _dates(store: Store, **where: str) -> list[str | None]:
 def test_a_meeting_reported_twice_is_one_meeting_with_every_source(corpus_store: Store) -> None:
     page = list_meetings(corpus_store)
     assert page.total == 4
-    assert [m.date for m in page.meetings] == ["2024-01-10", "2023-11-02", "2023-06-08",
-                                               "2023-03-14"]
+    assert [m.date for m in page.meetings] == [
+        "2024-01-10",
+        "2023-11-02",
+        "2023-06-08",
+        "2023-03-14",
+    ]
     merged = page.meetings[-1]
     assert merged.n_reports == len(merged.reports) == 2
     assert {r.outlet for r in merged.reports} == {"Hunan Daily", "Xinhua"}
     sources = {s.source: s.relation for r in merged.reports for s in r.sources}
-    assert sources == {"hunan-daily-0314.txt": "original", "xinhua-0314.txt": "original",
-                       "reprint-0314.txt": "near_duplicate"}
+    assert sources == {
+        "hunan-daily-0314.txt": "original",
+        "xinhua-0314.txt": "original",
+        "reprint-0314.txt": "near_duplicate",
+    }
     assert [p.name for p in merged.presiders] == ["Qiao Mingyuan"]
     assert merged.n_participants == 3
     assert merged.body == "Hunan / Standing Committee of the Provincial Party Committee"
@@ -56,8 +63,14 @@ def test_a_meeting_reported_twice_is_one_meeting_with_every_source(corpus_store:
         ({"date_from": "2023-06-08", "date_to": "2023-06-08"}, ["2023-06-08"]),
         ({"date_to": "2023-03"}, ["2023-03-14"]),
         ({"date_from": "2024"}, ["2024-01-10"]),
-        ({"person": "Dou Hanqing", "meeting_type": "standing_committee_meeting",
-          "date_from": "2024"}, ["2024-01-10"]),
+        (
+            {
+                "person": "Dou Hanqing",
+                "meeting_type": "standing_committee_meeting",
+                "date_from": "2024",
+            },
+            ["2024-01-10"],
+        ),
     ],
 )
 def test_filters(corpus_store: Store, where: dict[str, str], dates: list[str]) -> None:
@@ -83,8 +96,9 @@ def test_filter_text_is_data(corpus_store: Store, field: str, value: str) -> Non
         {"date_to": "23"},
     ],
 )
-def test_bad_filters_are_refused_with_a_sentence(corpus_store: Store,
-                                                 where: dict[str, str]) -> None:
+def test_bad_filters_are_refused_with_a_sentence(
+    corpus_store: Store, where: dict[str, str]
+) -> None:
     with pytest.raises(QueryError) as caught:
         list_meetings(corpus_store, MeetingFilter(**where))
     assert "\n" not in str(caught.value)
@@ -127,8 +141,14 @@ def test_bodies_and_their_meetings_over_time(corpus_store: Store) -> None:
 
 @pytest.mark.parametrize(
     ("prefix", "bound"),
-    [("2023", "2024"), ("2023-05", "2023-06"), ("2023-12", "2024-01"),
-     ("2023-05-31", "2023-06-01"), ("2024-02-28", "2024-02-29"), ("2023-12-31", "2024-01-01")],
+    [
+        ("2023", "2024"),
+        ("2023-05", "2023-06"),
+        ("2023-12", "2024-01"),
+        ("2023-05-31", "2023-06-01"),
+        ("2024-02-28", "2024-02-29"),
+        ("2023-12-31", "2024-01-01"),
+    ],
 )
 def test_date_upper_bound(prefix: str, bound: str) -> None:
     assert date_upper_bound(prefix) == bound

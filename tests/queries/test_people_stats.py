@@ -32,9 +32,7 @@ def test_find_people(corpus_store: Store, text: str, names: list[str]) -> None:
 
 def test_find_by_id(corpus_store: Store) -> None:
     (person,) = find_people(corpus_store, "Dou Hanqing")
-    assert [p.person_id for p in find_people(corpus_store, person.person_id)] == [
-        person.person_id
-    ]
+    assert [p.person_id for p in find_people(corpus_store, person.person_id)] == [person.person_id]
 
 
 def test_timeline_shows_offices_changing_and_meetings_in_order(corpus_store: Store) -> None:
@@ -42,12 +40,10 @@ def test_timeline_shows_offices_changing_and_meetings_in_order(corpus_store: Sto
     timeline = person_timeline(corpus_store, fang.person_id)
     assert timeline is not None
     assert timeline.person.n_meetings == 3  # the meeting reported twice counts once
-    assert (timeline.person.first_seen, timeline.person.last_seen) == ("2023-03-14",
-                                                                       "2024-01-10")
+    assert (timeline.person.first_seen, timeline.person.last_seen) == ("2023-03-14", "2024-01-10")
     offices = {o.title: (o.first_seen, o.last_seen) for o in timeline.offices}
     assert offices["Governor"] == ("2023-03-14", "2023-06-08")
-    assert offices["Secretary of the Provincial Party Committee"] == ("2024-01-10",
-                                                                      "2024-01-10")
+    assert offices["Secretary of the Provincial Party Committee"] == ("2024-01-10", "2024-01-10")
     assert [m.date for m in timeline.meetings] == ["2023-03-14", "2023-06-08", "2024-01-10"]
     assert [m.roles for m in timeline.meetings] == [["reported"], ["presided"], ["presided"]]
     assert len(timeline.meetings[0].doc_ids) == 2
@@ -58,7 +54,8 @@ def test_most_frequent_co_attendees_first(corpus_store: Store) -> None:
     timeline = person_timeline(corpus_store, fang.person_id, co_attendees=2)
     assert timeline is not None
     assert [(c.name, c.n_shared) for c in timeline.co_attendees] == [
-        ("Dou Hanqing", 3), ("Qiao Mingyuan", 1)
+        ("Dou Hanqing", 3),
+        ("Qiao Mingyuan", 1),
     ]
     limited = person_timeline(corpus_store, fang.person_id, limit=1, co_attendees=0)
     assert limited is not None
@@ -81,10 +78,12 @@ def test_stats_count_merged_meetings(corpus_store: Store) -> None:
     assert {c.key: c.n for c in stats.by_year} == {"2023": 3, "2024": 1}
     assert {c.key: c.n for c in stats.by_jurisdiction} == {"Hunan": 3, "Quang Ninh": 1}
     assert {c.key: c.n for c in stats.by_type} == {
-        "standing_committee_meeting": 2, "executive_meeting": 2,
+        "standing_committee_meeting": 2,
+        "executive_meeting": 2,
     }
     assert {c.key: c.n for c in stats.top_formulations} == {
-        "two establishments": 2, "high-quality development": 1,
+        "two establishments": 2,
+        "high-quality development": 1,
     }
 
 

@@ -28,8 +28,9 @@ def test_search_json_and_table(run_cli: RunCli, corpus_target: str) -> None:
 
 
 def test_meetings_filters_and_bad_values(run_cli: RunCli, corpus_target: str) -> None:
-    listed = run_cli("meetings", "--person", "fang lixin", "--from", "2023-06", "--json",
-                     "--db", corpus_target)
+    listed = run_cli(
+        "meetings", "--person", "fang lixin", "--from", "2023-06", "--json", "--db", corpus_target
+    )
     assert listed.returncode == 0, listed.stderr
     page = json.loads(listed.stdout)
     assert page["total"] == 2
@@ -62,9 +63,7 @@ def test_stats(run_cli: RunCli, corpus_target: str) -> None:
 
 
 @pytest.mark.parametrize("command", [["search", "x"], ["person", "x"]])
-def test_unopenable_store_is_one_line(
-    run_cli: RunCli, tmp_path: Path, command: list[str]
-) -> None:
+def test_unopenable_store_is_one_line(run_cli: RunCli, tmp_path: Path, command: list[str]) -> None:
     not_a_db = tmp_path / "not-a-database.db"
     not_a_db.write_text("this is not SQLite\n" * 100, encoding="utf-8")
     result = run_cli(*command, "--db", str(not_a_db))

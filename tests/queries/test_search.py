@@ -18,8 +18,10 @@ def test_finds_documents_with_every_word_and_highlights_them(corpus_store: Store
     results = search(corpus_store, "reservoirs Hunan")
     titles = {hit.title for hit in results.hits}
     assert results.total == len(results.hits) == 2
-    assert titles == {"Standing Committee of the Provincial Party Committee holds meeting on "
-                      "flood preparedness", "Hunan studies flood preparedness"}
+    assert titles == {
+        "Standing Committee of the Provincial Party Committee holds meeting on flood preparedness",
+        "Hunan studies flood preparedness",
+    }
     for hit in results.hits:
         marked = {hit.snippet[s:e].lower() for s, e in hit.highlights}
         assert marked and marked <= {"reservoirs", "hunan"}
@@ -131,13 +133,19 @@ def _counts(store: Store) -> tuple[int, int]:
 @pytest.mark.parametrize(
     ("text", "query", "marked"),
     [
-        ("The meeting heard reports on reservoirs.", "meeting reservoir",
-         ["meeting", "reservoirs"]),
+        (
+            "The meeting heard reports on reservoirs.",
+            "meeting reservoir",
+            ["meeting", "reservoirs"],
+        ),
         ("Meetings were held; a meeting stressed it.", "MEETING", ["Meetings", "meeting"]),
         ("Nothing here matches.", "reservoir", []),
         ("", "reservoir", []),
-        ("Standing Committee of the Provincial Party Committee", "committee",
-         ["Committee", "Committee"]),
+        (
+            "Standing Committee of the Provincial Party Committee",
+            "committee",
+            ["Committee", "Committee"],
+        ),
     ],
 )
 def test_snippets_mark_the_query_words(text: str, query: str, marked: list[str]) -> None:
