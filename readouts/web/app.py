@@ -24,7 +24,7 @@ from readouts.web.cache import LruCache
 from readouts.web.errors import LOG, install_error_handlers
 from readouts.web.facets import MatchCache, Query, faceted_search
 from readouts.web.limits import DEFAULT_BODY_LIMIT, BodySizeLimit, SecurityHeaders
-from readouts.web.page_data import Career
+from readouts.web.person_data import Career
 from readouts.web.render import STATIC_DIR
 
 #: People whose page but for its meetings (summary, offices, meeting ids, months,

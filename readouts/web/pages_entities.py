@@ -14,8 +14,9 @@ from readouts.store.queries.results import FormulationCount, TimelineMeeting
 from readouts.web import catalog
 from readouts.web.api import StoreDep
 from readouts.web.charts import Timeline, office_timeline, stacked_bars
-from readouts.web.page_data import PersonView, person_view
 from readouts.web.pages_common import render_page
+from readouts.web.person_data import PersonView, person_view
+from readouts.web.reads import page_reads
 
 #: Meetings per page of a person's timeline (newest first); the API serves up to 1,000.
 TIMELINE_PAGE = 50
@@ -32,9 +33,9 @@ async def person_page(
 ) -> HTMLResponse:
     """A person's offices, one page of meetings and co-attendees; ``async`` and run on the
     event loop for the reason given at :func:`readouts.web.pages.meeting_page`."""
-    with store.connect() as conn:
+    with page_reads(store) as reads:
         view = person_view(
-            conn,
+            reads,
             person_id,
             limit=TIMELINE_PAGE,
             offset=(page - 1) * TIMELINE_PAGE,
