@@ -5,28 +5,23 @@ target under load (``bench/serve_load.py``).  The general queries in
 :mod:`readouts.store.queries` answer the same questions for the API and the CLI, but in a
 dozen statements built per call; here each page reads what it shows with a few statements
 compiled once at import and run on the driver's cursor (:mod:`readouts.web.reads`), and
-returns the same result models, so the templates and the API speak one vocabulary.  The
-person page's reads are in :mod:`readouts.web.person_data`.
+returns the fields of the API's result models (``MeetingSummary``, ``Report``, ...), so the
+templates and the API speak one vocabulary, as named tuples: built from the store's own rows,
+they need no validation, and pydantic's was a few percent of the page.  The person page's
+reads are in :mod:`readouts.web.person_data`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, select
 
 from readouts.model import Record
 from readouts.store import schema as t
 from readouts.store.queries.meetings import ROLES
-from readouts.store.queries.results import (
-    MeetingParticipant,
-    MeetingSummary,
-    PersonRef,
-    Report,
-    SourceRef,
-)
 from readouts.web.reads import PageReads, prepare
 
 _e, _m, _d, _p = t.events.c, t.meetings.c, t.documents.c, t.participations.c
@@ -63,6 +58,61 @@ _PARTICIPANTS = prepare(
     .order_by(_p.meeting_id, _p.position, _pt.position)
 )
 _DOCUMENT = prepare(select(_d.text, _d.record_json).where(_d.doc_id == bindparam("doc_id")))
+
+
+class SourceRef(NamedTuple):
+    """Where a report was seen (the API's ``SourceRef``)."""
+
+    source: str
+    relation: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    similarity: float | None
+
+
+class Report(NamedTuple):
+    """One report of the meeting (the API's ``Report``)."""
+
+    meeting_id: str
+    doc_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    body_name: str | None
+    sources: list[SourceRef]
+
+
+class PersonRef(NamedTuple):
+    person_id: str
+    name: str
+
+
+class MeetingParticipant(NamedTuple):
+    """A person at the meeting over every report (the API's ``MeetingParticipant``)."""
+
+    person_id: str
+    name: str
+    roles: list[str]
+    titles: list[str]
+
+
+class MeetingSummary(NamedTuple):
+    """The merged meeting (the API's ``MeetingSummary``)."""
+
+    event_id: str
+    date: str | None
+    meeting_type: str
+    body_id: str | None
+    body: str | None
+    jurisdiction: str | None
+    country: str | None
+    session_number: int | None
+    session_term: int | None
+    presiders: list[PersonRef]
+    n_participants: int
+    n_reports: int
+    reports: list[Report]
 
 
 @dataclass
@@ -124,25 +174,10 @@ def _reports(reads: PageReads, event_id: str) -> tuple[list[Report], tuple[Any, 
         if row[8] is not None:  # source_row
             source, relation, url, outlet, similarity, published = row[9:15]
             sources[meeting_id].append(
-                SourceRef(
-                    source=source,
-                    relation=relation,
-                    url=url,
-                    outlet=outlet,
-                    published=published,
-                    similarity=similarity,
-                )
+                SourceRef(source, relation, url, outlet, published, similarity)
             )
     reports = [
-        Report(
-            meeting_id=meeting_id,
-            doc_id=doc_id,
-            title=title,
-            outlet=outlet,
-            published=published,
-            body_name=body_name,
-            sources=sources[meeting_id],
-        )
+        Report(meeting_id, doc_id, title, outlet, published, body_name, sources[meeting_id])
         for meeting_id, doc_id, body_name, _, _, title, outlet, published, *_ in order
     ]
     session = (order[0][3], order[0][4]) if order else (None, None)
@@ -160,17 +195,10 @@ def _merged(parts: Sequence[Sequence[Any]]) -> tuple[list[MeetingParticipant], l
         if title and title not in person[2]:
             person[2].append(title)
     merged = [
-        MeetingParticipant(
-            person_id=person_id,
-            name=name,
-            roles=[r for r in ROLES if r in roles],
-            titles=titles,
-        )
+        MeetingParticipant(person_id, name, [r for r in ROLES if r in roles], titles)
         for person_id, (name, roles, titles) in people.items()
     ]
-    presiders = [
-        PersonRef(person_id=p.person_id, name=p.name) for p in merged if "presided" in p.roles
-    ]
+    presiders = [PersonRef(p.person_id, p.name) for p in merged if "presided" in p.roles]
     return merged, presiders
 
 
