@@ -18,13 +18,13 @@ from fastapi.staticfiles import StaticFiles
 
 import readouts
 from readouts.store import Store
-from readouts.web import api, apidocs, pages, pages_entities, tryit, write
+from readouts.web import api, apidocs, page_routes, pages, pages_entities, tryit, write
 from readouts.web.auth import WriteToken
 from readouts.web.cache import LruCache
 from readouts.web.errors import LOG, install_error_handlers
 from readouts.web.facets import MatchCache, Query, faceted_search
 from readouts.web.limits import DEFAULT_BODY_LIMIT, BodySizeLimit, SecurityHeaders
-from readouts.web.page_data import Career
+from readouts.web.person_data import Career
 from readouts.web.render import STATIC_DIR
 
 #: People whose page but for its meetings (summary, offices, meeting ids, months,
@@ -84,6 +84,8 @@ def create_app(store: Store, write_token: str | None = None) -> FastAPI:
     # Routes are tried in order: the pages analysts open most (meeting, person) come first,
     # instead of after every API route (twenty fewer path matches per page request).
     # No page path starts with /api, so the order changes which route answers nothing.
+    # Ahead of them all, plain routes answer those two pages' common requests directly.
+    page_routes.install(app)
     app.include_router(pages.router)
     app.include_router(pages_entities.router)
     app.include_router(api.router, prefix="/api")

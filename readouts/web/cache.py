@@ -20,7 +20,8 @@ from readouts.store import schema as t
 
 V = TypeVar("V")
 
-_GENERATION = select(
+#: The statement :func:`generation` runs (also prepared for the person page's reads).
+GENERATION = select(
     select(func.max(t.documents.c.id)).scalar_subquery(),
     select(func.max(t.sources.c.id)).scalar_subquery(),
     select(func.max(t.judgements.c.id)).scalar_subquery(),
@@ -29,7 +30,7 @@ _GENERATION = select(
 
 def generation(conn: Connection) -> tuple[int | None, ...]:
     """The store's generation: changes whenever a document, source or judgement is added."""
-    return tuple(conn.execute(_GENERATION).one())
+    return tuple(conn.execute(GENERATION).one())
 
 
 class LruCache(Generic[V]):

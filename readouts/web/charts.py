@@ -181,6 +181,9 @@ def day_number(date: str | None) -> int | None:
     middle of their period); None for no date."""
     if not date:
         return None
+    if len(date) == 7 and date[4] == "-" and date[:4].isdecimal() and date[5:].isdecimal():
+        # ``YYYY-MM``, a person page's hundred month dots: the general case below, unrolled.
+        return int(date[:4]) * 372 + (int(date[5:]) - 1) * 31 + 14
     parts = [int(part) for part in date.split("-")]
     year, month, day = (
         parts[0],
@@ -196,9 +199,9 @@ def office_timeline(
 ) -> Timeline | None:
     """Lanes for ``(label, href, first_seen, last_seen)`` offices over a shared date axis, and
     a dot per ``(date, label)`` meeting; None when nothing is dated."""
+    days = [(day, label) for date, label in meetings if (day := day_number(date)) is not None]
     dates = [day_number(d) for _, _, first, last in offices for d in (first, last)]
-    dates += [day_number(date) for date, _ in meetings]
-    known = [d for d in dates if d is not None]
+    known = [d for d in dates if d is not None] + [day for day, _ in days]
     if not known:
         return None
     low, high = min(known), max(known)
@@ -221,7 +224,5 @@ def office_timeline(
     first_year, last_year = low // 372 + 1, high // 372
     step = max(1, (last_year - first_year + 1) // 10)
     ticks = [Tick(x_of(year * 372), str(year)) for year in range(first_year, last_year + 1, step)]
-    dots = [
-        Tick(x_of(day), label) for date, label in meetings if (day := day_number(date)) is not None
-    ]
+    dots = [Tick(x_of(day), label) for day, label in days]
     return Timeline(WIDTH, int(axis_y + 24), lanes, ticks, dots, axis_y)

@@ -21,6 +21,7 @@ from readouts.web.facets import faceted_search
 from readouts.web.highlight import highlight
 from readouts.web.page_data import MeetingView, meeting_view
 from readouts.web.pages_common import render_page
+from readouts.web.reads import page_reads
 
 PAGE_SIZE = 20
 router = APIRouter(include_in_schema=False)
@@ -92,8 +93,8 @@ async def meeting_page(
     """
     if not event_id.startswith("evt_") and split_meeting_id(event_id):
         return _redirect_report(store, event_id)
-    with store.connect() as conn:
-        view = meeting_view(conn, event_id, report)
+    with page_reads(store) as reads:
+        view = meeting_view(reads, event_id, report)
     if view is None:
         raise HTTPException(status_code=404, detail=f"no meeting {event_id!r}")
     return render_page(request, "meeting.html", view=view, **_evidence(view))

@@ -10,12 +10,13 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from readouts.store import queries as q
-from readouts.store.queries.results import FormulationCount, TimelineMeeting
+from readouts.store.queries.results import FormulationCount
 from readouts.web import catalog
 from readouts.web.api import StoreDep
 from readouts.web.charts import Timeline, office_timeline, stacked_bars
-from readouts.web.page_data import PersonView, person_view
 from readouts.web.pages_common import render_page
+from readouts.web.person_data import PageMeeting, PersonView, person_view
+from readouts.web.reads import page_reads
 
 #: Meetings per page of a person's timeline (newest first); the API serves up to 1,000.
 TIMELINE_PAGE = 50
@@ -32,9 +33,9 @@ async def person_page(
 ) -> HTMLResponse:
     """A person's offices, one page of meetings and co-attendees; ``async`` and run on the
     event loop for the reason given at :func:`readouts.web.pages.meeting_page`."""
-    with store.connect() as conn:
+    with page_reads(store) as reads:
         view = person_view(
-            conn,
+            reads,
             person_id,
             limit=TIMELINE_PAGE,
             offset=(page - 1) * TIMELINE_PAGE,
@@ -63,9 +64,9 @@ def _office_chart(view: PersonView) -> Timeline | None:
     return office_timeline(offices, months)
 
 
-def _by_year(meetings: list[TimelineMeeting]) -> list[tuple[str, list[TimelineMeeting]]]:
+def _by_year(meetings: list[PageMeeting]) -> list[tuple[str, list[PageMeeting]]]:
     """The page's meetings grouped by year, in the page's order (newest first)."""
-    groups: dict[str, list[TimelineMeeting]] = {}
+    groups: dict[str, list[PageMeeting]] = {}
     for meeting in meetings:
         groups.setdefault((meeting.date or "undated")[:4], []).append(meeting)
     return list(groups.items())

@@ -14,9 +14,9 @@ import jinja2
 from jinja2.filters import do_truncate
 from markupsafe import Markup
 
-from readouts.store.queries.results import TimelineMeeting
 from readouts.web.charts import Timeline
 from readouts.web.highlight import FIELDS, Segment
+from readouts.web.person_data import PageMeeting
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -129,7 +129,7 @@ def render_office_timeline(chart: Timeline) -> Markup:
     return Markup("".join(parts))
 
 
-def render_timeline_year(year: str, meetings: list[TimelineMeeting]) -> Markup:
+def render_timeline_year(year: str, meetings: list[PageMeeting]) -> Markup:
     """One year of a person's timeline: its heading and a list item per meeting.
 
     In Python for the reason of :func:`render_office_timeline`: fifty meetings of a dozen

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from readouts.web.charts import MAX_SERIES, OTHER, months_between, stacked_bars
+from readouts.web.charts import MAX_SERIES, OTHER, day_number, months_between, stacked_bars
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,18 @@ def test_bars_stay_inside_the_plot(rows: list[tuple[str, str, int]]) -> None:
         assert bar.y >= 0 and bar.height > 0
         assert bar.y + bar.height <= chart.baseline + 0.01
         assert bar.x >= 0 and bar.x + bar.width <= chart.width
+
+
+def _general_day_number(date: str) -> int:
+    """``day_number`` without its ``YYYY-MM`` shortcut: the specification of both."""
+    parts = [int(part) for part in date.split("-")]
+    year, month, day = (parts + [7, 15][len(parts) - 1 :])[:3]
+    return year * 372 + (month - 1) * 31 + day - 1
+
+
+@given(
+    st.from_regex(r"\A[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?\Z")
+    | st.from_regex(r"\A[0-9٠-٩]{4}-[0-9٠-٩]{2}\Z")
+)
+def test_day_number_shortcut_agrees_with_the_general_case(date: str) -> None:
+    assert day_number(date) == _general_day_number(date)

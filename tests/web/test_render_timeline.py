@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from readouts.store.queries.results import TimelineMeeting
+from readouts.web.person_data import PageMeeting
 from readouts.web.render import ENVIRONMENT, escape_text
 
 #: The template loop that ``render_timeline_year`` replaced, kept as its specification.
@@ -36,7 +36,7 @@ HOSTILE = "<script>alert('x')</script> & \"quoted\""
 
 text = st.text(alphabet=st.sampled_from(list("ab_ &<>\"'·")), max_size=8)
 meetings = st.builds(
-    TimelineMeeting,
+    PageMeeting,
     event_id=text,
     date=st.none() | text,
     meeting_type=text,
@@ -51,13 +51,13 @@ meetings = st.builds(
 
 @given(st.lists(st.tuples(text, st.lists(meetings, max_size=4)), max_size=3))
 def test_the_timeline_is_the_former_template_markup(
-    years: list[tuple[str, list[TimelineMeeting]]],
+    years: list[tuple[str, list[PageMeeting]]],
 ) -> None:
     assert CURRENT.render(years=years) == FORMER.render(years=years)
 
 
 def test_timeline_values_are_escaped() -> None:
-    meeting = TimelineMeeting(
+    meeting = PageMeeting(
         event_id=HOSTILE,
         date=HOSTILE,
         meeting_type=HOSTILE,
