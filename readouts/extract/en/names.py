@@ -38,9 +38,11 @@ Run = regex.Match[str] | re.Match[str]
 _VN_SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
-_ENGLISH_WORD = re.compile(
-    r"(?:tion|sion|ment|ing|ance|ence|ity|ship|ism|ist|ive|ure|ness|ogy|ies|ics|ern|ese)s?$"
+_ENGLISH_SUFFIXES = (
+    *"tion sion ment ing ance ence ity ship ism ist ive ure ness ogy ies ics ern ese".split(),
 )
+#: How an English word (not a name) may end, its plural too: for ``str.endswith``.
+_ENGLISH_ENDINGS = (*_ENGLISH_SUFFIXES, *(s + "s" for s in _ENGLISH_SUFFIXES))
 _LOWER_GIVEN = regex.compile(r" (\p{Ll}{2,9})(?=\s*,|\s+and\s)")
 _SHORT_REF = regex.compile(r"(?<=[\p{L}.] )\p{Lu}\p{Ll}+(?![\p{L}'’-]| \p{Lu})")
 _LAST_WORD = regex.compile(r"([\p{L}]+) $")
@@ -196,6 +198,8 @@ def _recognised(
     """``(start, end, words)`` of each pinyin, Vietnamese or Korean name in a run of
     capitalised words (split at its spaces) that is not a place."""
     heads, korean = _cn_vn_surnames(lex), _kr_cased(lex)
+    if heads.isdisjoint(folded) and korean.isdisjoint(tokens):
+        return ()  # no family name: most runs
     out = []
     i = 0
     while i < len(tokens):
@@ -238,7 +242,8 @@ def _read_run(words: str, lex: EnglishLexicon) -> _Reading:
     """The reading of a run (``words``); the context is worked out only where no name is
     recognised, as it is asked for only then (``_add_names``)."""
     if " " not in words:  # one word: the recognisers need two
-        return _FAMILY_NAME if fold(words) in lex.cn_surnames else _NOTHING
+        word = words.lower() if words.isascii() else fold(words)  # fold, for an ASCII word
+        return _FAMILY_NAME if word in lex.cn_surnames else _NOTHING
     tokens = words.split(" ")
     folded = _folded(words, tokens)
     names = _recognised(tokens, folded, lex)
@@ -412,7 +417,7 @@ def _lower_case_given_name(text: str, run: Run, lex: EnglishLexicon) -> NameHit 
     m = _LOWER_GIVEN.match(text, run.end())
     if not m or not _is_given_name(fold(m.group(1)), lex) or m.group(1) in lex.pinyin:
         return None
-    if _ENGLISH_WORD.search(m.group(1)) or len(m.group(1)) < 4:
+    if m.group(1).endswith(_ENGLISH_ENDINGS) or len(m.group(1)) < 4:
         return None
     return _hit(text, run.start(), m.end(1), "cn", lex)
 
@@ -528,12 +533,12 @@ def _after_last_office_word(folded: list[str], k: int, lex: EnglishLexicon) -> i
 
 @word_cache()
 def _not_a_name_word(token: str, lex: EnglishLexicon) -> bool:
-    word = fold(token)
+    word = token.lower() if token.isascii() else fold(token)  # fold, for an ASCII word
     return (
         word in lex.title_heads
         or word in lex.not_name
         or token in lex.body_heads
-        or _ENGLISH_WORD.search(word) is not None
+        or word.endswith(_ENGLISH_ENDINGS)
     )
 
 
