@@ -100,6 +100,8 @@ _PHRASES = [
     "Reporter Li Qiang",
     "Photo: Li He /",
     "Thongloun Sisoulith, President",
+    "the Lao President, Thongloun Sisoulith",
+    "Vice President of Laos,\n",
     "Thongloun Sisoulith's",
     "Party Secretary Pham Duc An",
 ]
@@ -140,3 +142,30 @@ def test_kept_readings_are_forgotten() -> None:
     memo.forget()
     table = find_names.__globals__["_READINGS"].table(lex)
     assert table == {}
+
+
+_AROUND = st.lists(
+    st.sampled_from(
+        [*"aZ ,'-[]()\n\t:", "  ", "\u3000", "\x1c", "\xa0", "习近平", "ả", "[Li]", "(Li Ming)"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(st.lists(_AROUND, min_size=1, max_size=5))
+def test_another_writing_skipped_as_the_reference_skips_it(pieces: list[str]) -> None:
+    from readouts.extract.en import names
+
+    text = "".join(pieces)
+    ends = [len("".join(pieces[:i])) for i in range(1, len(pieces))]  # names end between pieces
+    fast = names._skip_alternates(text, [names.NameHit(e, e, "", "cn") for e in ends])
+    plain = reference._skip_alternates(text, [reference.NameHit(e, e, "", "cn") for e in ends])
+    assert [dataclasses.astuple(h) for h in fast] == [dataclasses.astuple(h) for h in plain]
+
+
+@given(_AROUND)
+def test_appositive_title_searched_only_before_a_comma(before: str) -> None:
+    from readouts.extract.en import names
+
+    if names._APPOSITIVE_TITLE.search(before) is not None:
+        assert before.rstrip().endswith(",")

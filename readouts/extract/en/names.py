@@ -57,6 +57,9 @@ _AFTER_TITLE = regex.compile(r"\s*(?:,|-)\s*(?:the\s+)?((?:[\w'-]+\s+){0,4}[\w'-
 _ALTERNATE = regex.compile(
     r"[ ]*(?:\[\p{Lu}[\p{L}'’ -]{0,40}\]|\([\p{L}\d'’ ,-]{1,30}\)|\p{Han}{2,6}(?![\p{Han}]))"
 )
+#: What ``_ALTERNATE`` may find after a name and one space: where the name is followed by
+#: anything else in ASCII (as most are), the pattern is not run.
+_ALTERNATE_STARTS = frozenset("[( ")
 
 
 @dataclass
@@ -357,11 +360,12 @@ def _short_references(text: str, hits: list[NameHit], lex: EnglishLexicon) -> li
             continue
         at = text.find(word, first[full])
         while at >= 0:
-            m = _SHORT_REF.match(text, at)
-            whole = m is not None and m.end() == at + len(word)
-            if whole and not _inside(hits, starts, at) and _called_by_office(text, at, lex):
-                extra.append(_hit(text, at, at + len(word), "alias", lex))
-                extra[-1].name = full
+            if not _inside(hits, starts, at):  # first: most are the full names again
+                m = _SHORT_REF.match(text, at)
+                whole = m is not None and m.end() == at + len(word)
+                if whole and _called_by_office(text, at, lex):
+                    extra.append(_hit(text, at, at + len(word), "alias", lex))
+                    extra[-1].name = full
             at = text.find(word, at + len(word))
     return sorted(hits + extra, key=lambda h: h.start) if extra else hits
 
@@ -400,7 +404,12 @@ def _skip_alternates(text: str, hits: list[NameHit]) -> list[NameHit]:
     for hit in hits:
         if out and out[-1].start <= hit.start < out[-1].tail:
             continue
-        alt = _ALTERNATE.match(text, hit.end)
+        end = hit.end
+        after = text[end : end + 1]
+        if after == " ":
+            after = text[end + 1 : end + 2]
+        may = after in _ALTERNATE_STARTS or after > "\x7f"  # a bracket, or maybe Han
+        alt = _ALTERNATE.match(text, end) if may else None
         hit.tail = alt.end() if alt else hit.end
         out.append(hit)
     return out
@@ -503,7 +512,8 @@ def _context_name(
     led = found[2] or _ends_in(lex.honorific_re, lex.honorifics, before) is not None
     if not led:
         before = text[max(0, start - 90) : start]
-        tail = _APPOSITIVE_TITLE.search(before)
+        # The pattern ends in a comma and spaces: where ``before`` does not, it is not run.
+        tail = _APPOSITIVE_TITLE.search(before) if before.rstrip().endswith(",") else None
         led = tail is not None and lex.title_head_re.search(tail.group()) is not None
     after = _AFTER_TITLE.match(text, end)
     titled = after is not None and lex.title_head_re.search(after.group(1)) is not None
