@@ -169,3 +169,18 @@ def test_appositive_title_searched_only_before_a_comma(before: str) -> None:
 
     if names._APPOSITIVE_TITLE.search(before) is not None:
         assert before.rstrip().endswith(",")
+
+
+@given(
+    st.lists(
+        st.sampled_from([*"AZaz- '.\n1", "Li", "Qiang", "Ha-Noi", "-a", "-B", "\x7f", "\t"])
+        | st.characters(max_codepoint=127)
+    )
+)
+def test_runs_found_in_the_classes_of_an_ascii_text(parts: list[str]) -> None:
+    from readouts.extract.en import names
+
+    text = "".join(parts)
+    classes = text.encode("ascii").translate(names._CLASSES)
+    fast = [m.span() for m in names._CLASS_RUN.finditer(classes)]
+    assert fast == [m.span() for m in names._RUN.finditer(text)]

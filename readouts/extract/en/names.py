@@ -29,12 +29,26 @@ from readouts.extract.en.memo import PhraseTable, word_cache
 
 _TOKEN = r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}*)?"
 _RUN = regex.compile(rf"{_TOKEN}(?: {_TOKEN})*")
-# _RUN for an ASCII text, where \p{Lu}, \p{Ll} and \p{L} are [A-Z], [a-z] and [A-Za-z]: ``re``
-# skips to the capitals by its fast first-character scan.
-_ASCII_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?"
-_ASCII_RUN = re.compile(rf"{_ASCII_TOKEN}(?: {_ASCII_TOKEN})*")
-#: A run of capitalised words, as either pattern finds it.
-Run = regex.Match[str] | re.Match[str]
+# _RUN for an ASCII text, where \p{Lu}, \p{Ll} and \p{L} are [A-Z], [a-z] and [A-Za-z]; nothing
+# follows a repeat that could make it give back, so every repeat is possessive (``re`` keeps
+# no backtracking state for it).
+_ASCII_TOKEN = r"[A-Z][a-z]++(?:-[A-Za-z][a-z]*+)?+"
+_ASCII_RUN = re.compile(rf"{_ASCII_TOKEN}(?: {_ASCII_TOKEN})*+")
+# _ASCII_RUN over the text's characters by class: "A" for a capital, "a" for a small letter,
+# "." for what the pattern does not name.  The pattern then starts with a literal, which
+# ``re`` finds at C speed, instead of testing a class at every character.
+_CLASSES = bytes(
+    ord("A") if 65 <= c <= 90 else ord("a") if 97 <= c <= 122 else c if c in b" -" else ord(".")
+    for c in range(256)
+)
+_CLASS_RUN = re.compile(
+    _ASCII_RUN.pattern.replace("[A-Za-z]", "[Aa]")
+    .replace("[A-Z]", "A")
+    .replace("[a-z]", "a")
+    .encode()
+)
+#: A run of capitalised words, as one of the patterns finds it (in the text or its classes).
+Run = regex.Match[str] | re.Match[bytes]
 _VN_SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
@@ -262,27 +276,31 @@ def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
     before a run, rare and told by the capital two characters before it, is looked for in
     the text around."""
     hits: list[NameHit] = []
-    runs: Iterator[Run] = (_ASCII_RUN if text.isascii() else _RUN).finditer(text)
+    runs: Iterator[Run]
+    if text.isascii():
+        runs = _CLASS_RUN.finditer(text.encode("ascii").translate(_CLASSES))
+    else:
+        runs = _RUN.finditer(text)
     readings = _READINGS.table(lex)
     for run in runs:
-        words = run.group()
+        start, end = run.span()
+        words = text[start:end]
         reading = readings.get(words)
         if reading is None:
             reading = _read_run(words, lex)
             _READINGS.keep(readings, words, reading)
-        start = run.start()
         if start > 1 and text[start - 2].isupper():
-            korean = _one_letter_korean(text, run, lex)
+            korean = _one_letter_korean(text, start, words, lex)
             if korean:
                 hits.append(korean)
-                _after_korean(text, run, lex, hits)
+                _after_korean(text, start, words, lex, hits)
                 continue
         if reading is _NOTHING:
             continue
         if reading is _FAMILY_NAME:
-            hit = _lower_case_given_name(text, run, lex)
+            hit = _lower_case_given_name(text, start, words, lex)
         else:
-            hit = _add_names(text, run, reading, lex, hits)
+            hit = _add_names(text, start, words, reading, lex, hits)
         if hit:
             hits.append(hit)
     hits = _skip_alternates(text, hits)
@@ -291,20 +309,19 @@ def find_names(text: str, lex: EnglishLexicon) -> list[NameHit]:
 
 
 def _add_names(
-    text: str, run: Run, reading: _Reading, lex: EnglishLexicon, hits: list[NameHit]
+    text: str, start: int, words: str, reading: _Reading, lex: EnglishLexicon, hits: list[NameHit]
 ) -> NameHit | None:
     """Add the recognised names of a run of two or more words but those that name a city;
     where none is added, the name known from its context, if any, is returned."""
     if reading.names:
-        found = _add_recognised(text, run.start(), reading.names, lex, hits)
+        found = _add_recognised(text, start, reading.names, lex, hits)
         if found:
             return None
-        words = run.group()
         tokens = words.split(" ")
         context = _context_words(tokens, _folded(words, tokens), lex)
     else:
         context = reading.context
-    return None if context is None else _context_name(text, run.start(), context, lex)
+    return None if context is None else _context_name(text, start, context, lex)
 
 
 def _add_recognised(
@@ -325,17 +342,18 @@ def _add_recognised(
     return found
 
 
-def _after_korean(text: str, run: Run, lex: EnglishLexicon, hits: list[NameHit]) -> None:
+def _after_korean(
+    text: str, start: int, words: str, lex: EnglishLexicon, hits: list[NameHit]
+) -> None:
     """After a one-letter Korean family name and its given name the rest of the run is
     recognised on its own."""
-    tokens = run.group().split(" ")
+    tokens = words.split(" ")
     skip = 1 if "-" in tokens[0] else 2
     if skip >= len(tokens):
         return
     rest = tokens[skip:]
-    words = " ".join(rest)
-    names = _recognised(rest, _folded(words, rest), lex)
-    _add_recognised(text, run.start() + _offset(tokens, skip), names, lex, hits)
+    names = _recognised(rest, _folded(" ".join(rest), rest), lex)
+    _add_recognised(text, start + _offset(tokens, skip), names, lex, hits)
 
 
 def _short_references(text: str, hits: list[NameHit], lex: EnglishLexicon) -> list[NameHit]:
@@ -415,27 +433,26 @@ def _skip_alternates(text: str, hits: list[NameHit]) -> list[NameHit]:
     return out
 
 
-def _lower_case_given_name(text: str, run: Run, lex: EnglishLexicon) -> NameHit | None:
+def _lower_case_given_name(text: str, start: int, word: str, lex: EnglishLexicon) -> NameHit | None:
     """A Chinese name typed with its given name in lower case ("..., Shen lirong and ..."),
     trusted only inside a list: a comma before, a comma or "and" after, and a given name of
     two or three pinyin syllables that is not an English word."""
-    if fold(run.group()) not in lex.cn_surnames:
+    if fold(word) not in lex.cn_surnames:
         return None
-    if not _LIST_BEFORE.search(text, max(0, run.start() - 4), run.start()):
+    if not _LIST_BEFORE.search(text, max(0, start - 4), start):
         return None
-    m = _LOWER_GIVEN.match(text, run.end())
+    m = _LOWER_GIVEN.match(text, start + len(word))
     if not m or not _is_given_name(fold(m.group(1)), lex) or m.group(1) in lex.pinyin:
         return None
     if m.group(1).endswith(_ENGLISH_ENDINGS) or len(m.group(1)) < 4:
         return None
-    return _hit(text, run.start(), m.end(1), "cn", lex)
+    return _hit(text, start, m.end(1), "cn", lex)
 
 
-def _one_letter_korean(text: str, run: Run, lex: EnglishLexicon) -> NameHit | None:
+def _one_letter_korean(text: str, start: int, words: str, lex: EnglishLexicon) -> NameHit | None:
     """Korean family names of one letter ("O Su Yong") fall outside the word pattern, which
     needs a lower-case letter: a lone capital in the family-name list right before a run,
     followed by a hyphenated or two-syllable given name."""
-    start = run.start()
     if not (
         start >= 2
         and text[start - 1] == " "
@@ -444,7 +461,7 @@ def _one_letter_korean(text: str, run: Run, lex: EnglishLexicon) -> NameHit | No
         and (start == 2 or not text[start - 3].isalnum())
     ):
         return None
-    tokens = run.group().split(" ")
+    tokens = words.split(" ")
     first = tokens[0]
     if "-" in first and len(first) <= 9:
         return _hit(text, start - 2, start + len(first), "vn", lex)
