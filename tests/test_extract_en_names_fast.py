@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 import en_names_reference as reference
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from readouts.extract.en import memo
@@ -184,3 +184,21 @@ def test_runs_found_in_the_classes_of_an_ascii_text(parts: list[str]) -> None:
     classes = text.encode("ascii").translate(names._CLASSES)
     fast = [m.span() for m in names._CLASS_RUN.finditer(classes)]
     assert fast == [m.span() for m in names._RUN.finditer(text)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["zhang", "qing", "wei", "xi", "jin", "ping", "a", "er", "shuang", "n"])
+        | st.text(alphabet="aeginohuxz", max_size=4),
+        max_size=5,
+    ).map("".join)
+)
+@example("ashuanger")  # a six-letter syllable second
+@example("shuangshuangshuang")
+@example("zhangqingweia")  # four
+@example("")
+def test_pinyin_split_as_the_reference_splits(word: str) -> None:
+    from readouts.extract.en import names
+
+    syllables = english().pinyin
+    assert names._pinyin_split(word, syllables) == reference._pinyin_split(word, syllables)

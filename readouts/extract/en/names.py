@@ -90,16 +90,21 @@ class NameHit:
 
 
 @word_cache()
-def _pinyin_split(word: str, syllables: frozenset[str], parts: int = 3) -> bool:
-    """Whether ``word`` (lower case) is one to ``parts`` pinyin syllables run together."""
+def _pinyin_split(word: str, syllables: frozenset[str]) -> bool:
+    """Whether ``word`` (lower case) is one to three pinyin syllables (of up to six letters
+    each, but the last) run together; two loops, not a recursion, as it is asked afresh
+    for every given name."""
     if word in syllables:
         return True
-    if parts == 1:
-        return False
-    return any(
-        word[:i] in syllables and _pinyin_split(word[i:], syllables, parts - 1)
-        for i in range(1, min(len(word), 6) + 1)
-    )
+    for i in range(1, min(len(word), 6) + 1):
+        if word[:i] in syllables:
+            rest = word[i:]
+            if rest in syllables:
+                return True
+            for j in range(1, min(len(rest), 6) + 1):
+                if rest[:j] in syllables and rest[j:] in syllables:
+                    return True
+    return False
 
 
 def _is_given_name(word: str, lex: EnglishLexicon) -> bool:
@@ -165,10 +170,9 @@ def _korean(tokens: list[str], folded: list[str], i: int, lex: EnglishLexicon) -
     first = tokens[i + 1]
     if "-" in first and len(first) <= 9 and folded[i + 1] not in lex.not_name:
         return 2
-    if i + 2 < len(tokens):
-        pair = ((first, folded[i + 1]), (tokens[i + 2], folded[i + 2]))
-        if all(len(w) <= 5 and f not in lex.not_name for w, f in pair):
-            return 3
+    two_short = i + 2 < len(tokens) and len(first) <= 5 and len(tokens[i + 2]) <= 5
+    if two_short and folded[i + 1] not in lex.not_name and folded[i + 2] not in lex.not_name:
+        return 3
     return 0
 
 
@@ -178,10 +182,10 @@ def _kr_cased(lex: EnglishLexicon) -> frozenset[str]:
 
 
 @cache
-def _cn_vn_surnames(lex: EnglishLexicon) -> frozenset[str]:
-    """The family names a Chinese or Vietnamese name starts with: where a word is none of
-    them (nor a Korean one), no recogniser need be asked."""
-    return lex.cn_surnames | lex.vn_surnames
+def _family_names(lex: EnglishLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The family names a Chinese or Vietnamese name starts with (folded) and the Korean
+    ones (as written): where a run holds none of them, no recogniser need be asked."""
+    return lex.cn_surnames | lex.vn_surnames, _kr_cased(lex)
 
 
 def _is_place(folded: str, lex: EnglishLexicon) -> bool:
@@ -214,19 +218,19 @@ def _recognised(
 ) -> tuple[tuple[int, int, int], ...]:
     """``(start, end, words)`` of each pinyin, Vietnamese or Korean name in a run of
     capitalised words (split at its spaces) that is not a place."""
-    heads, korean = _cn_vn_surnames(lex), _kr_cased(lex)
+    heads, korean = _family_names(lex)
     if heads.isdisjoint(folded) and korean.isdisjoint(tokens):
         return ()  # no family name: most runs
     out = []
     i = 0
     while i < len(tokens):
-        n = 0
-        if folded[i] in heads or tokens[i] in korean:
-            n = max(
-                _chinese(tokens, folded, i, lex),
-                _vietnamese(tokens, folded, i, lex),
-                _korean(tokens, folded, i, lex),
-            )
+        n = 0  # the longest name a recogniser finds (each is asked only for its family names)
+        if folded[i] in lex.cn_surnames:
+            n = _chinese(tokens, folded, i, lex)
+        if folded[i] in lex.vn_surnames:
+            n = max(n, _vietnamese(tokens, folded, i, lex))
+        if tokens[i] in korean:
+            n = max(n, _korean(tokens, folded, i, lex))
         if n:
             if not _is_place(" ".join(folded[i : i + n]), lex):
                 start = _offset(tokens, i)
@@ -262,7 +266,7 @@ def _read_run(words: str, lex: EnglishLexicon) -> _Reading:
         word = words.lower() if words.isascii() else fold(words)  # fold, for an ASCII word
         return _FAMILY_NAME if word in lex.cn_surnames else _NOTHING
     tokens = words.split(" ")
-    folded = _folded(words, tokens)
+    folded = words.lower().split(" ") if words.isascii() else [fold(t) for t in tokens]
     names = _recognised(tokens, folded, lex)
     if names:
         return _Reading(names, None)
@@ -506,10 +510,15 @@ def _context_words(
     k = 0
     while k < len(tokens) and _not_a_name_word(tokens[k], lex):
         k += 1  # the words of an office written before the name ("Organizations Choe Hwi")
+    if k >= len(tokens) - 1:
+        return None  # an office, or one word after it (the two below only move k on)
     k = _after_last_office_word(folded, _from_family_name(folded, k, lex), lex)
     rest = tokens[k:]
-    if not 2 <= len(rest) <= 4 or any(_not_a_name_word(t, lex) for t in rest):
+    if not 2 <= len(rest) <= 4:
         return None
+    for token in rest:
+        if _not_a_name_word(token, lex):
+            return None
     name = " ".join(rest)
     if name in lex.places:
         return None
