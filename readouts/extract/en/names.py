@@ -266,7 +266,7 @@ def _read_run(words: str, lex: EnglishLexicon) -> _Reading:
         word = words.lower() if words.isascii() else fold(words)  # fold, for an ASCII word
         return _FAMILY_NAME if word in lex.cn_surnames else _NOTHING
     tokens = words.split(" ")
-    folded = words.lower().split(" ") if words.isascii() else [fold(t) for t in tokens]
+    folded = _folded(words, tokens)
     names = _recognised(tokens, folded, lex)
     if names:
         return _Reading(names, None)
