@@ -34,7 +34,10 @@ _LAST: tuple[str, str, bool] = ("", "", False)
 
 
 def ascii_lower(text: str) -> str:
-    """``text`` with A-Z lower-cased and every other character unchanged."""
+    """``text`` with A-Z lower-cased and every other character unchanged.  A short ASCII
+    text (the words before a name) is lower-cased at once: it is not kept (``_lowered``)."""
+    if len(text) < _CACHED_FROM and text.isascii():
+        return text.lower()
     return _lowered(text)[0]
 
 

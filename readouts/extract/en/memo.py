@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache, wraps
-from typing import Any, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 F = TypeVar("F", bound=Callable[..., Any])
+V = TypeVar("V")
 
 LONGEST = 200  # characters: longer phrases are worked out each time
 _CACHES: list[Any] = []  # every cache made here, for ``forget``
@@ -50,3 +51,35 @@ def phrase_cache(function: F) -> F:
         return function(phrase, *rest)
 
     return cast(F, call)
+
+
+class PhraseTable(Generic[V]):
+    """Answers for short phrases in plain dicts, one per owner (the lexicon), emptied by
+    ``forget``.  A hot loop that looks up every run of a text gets each answer by one
+    ``dict.get``, cheaper than a call through a wrapper and ``lru_cache``; it works out and
+    ``keep``s what is missing.  A table that reaches ``maxsize`` starts again empty."""
+
+    def __init__(self, maxsize: int = 8192) -> None:
+        self.maxsize = maxsize
+        self._tables: dict[object, dict[str, V]] = {}
+        _CACHES.append(self)
+
+    def table(self, owner: object) -> dict[str, V]:
+        """The answers kept for ``owner``: read them with ``get``, add with ``keep``."""
+        table = self._tables.get(owner)
+        if table is None:
+            table = self._tables[owner] = {}
+        return table
+
+    def keep(self, table: dict[str, V], phrase: str, answer: V) -> None:
+        """Keep ``answer`` for ``phrase`` if the phrase is short."""
+        if len(phrase) <= LONGEST:
+            if len(table) >= self.maxsize:
+                table.clear()
+            table[phrase] = answer
+
+    def cache_clear(self) -> None:
+        """Forget every answer (``forget`` calls this as it does ``lru_cache``'s)."""
+        for table in self._tables.values():
+            table.clear()
+        self._tables.clear()
