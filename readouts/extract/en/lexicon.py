@@ -21,7 +21,10 @@ LANG = "en"
 
 @word_cache()
 def fold(word: str) -> str:
-    """Lower-case ASCII folding for lexicon look-ups ("Trần" -> "tran", "Đ" -> "d")."""
+    """Lower-case ASCII folding for lexicon look-ups ("Trần" -> "tran", "Đ" -> "d").  An
+    ASCII word has nothing to decompose: lower-casing is all it needs."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.replace("Đ", "D").replace("đ", "d"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
