@@ -29,10 +29,15 @@ _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]
 _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
 _TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\b.*$", regex.I)
 _WORD = regex.compile(r"[\p{L}'-]+")
+_LOWER_WORD = re.compile(r"[a-z][a-z'-]*")  # an ASCII word _BEFORE_WORDS takes as lower case
 _BARE_OFFICE = regex.compile(r"[ ]+((?:\p{Lu}[\p{L}'-]*[ ]+){1,6})")
 _COMMA_BEFORE = re.compile(r",[ ]*$")
 _CLAUSE_BREAK = regex.compile(r"[,;:\n(]|[.](?=\s)|\s[-–—]\s")
 _ACRONYM = regex.compile(r"\p{Lu}{2,6}")
+#: The characters an office after a name may start with, right after it and after spaces
+#: (see ``_nothing_after``).
+_AFTER_NAME = frozenset("-:,")
+_AFTER_SPACES = frozenset("-:,a")
 _STARTERS = frozenset(
     "the on in at during yesterday today meanwhile also then and of while after before when "
     "where with by from as for to that this".split()
@@ -110,6 +115,33 @@ def titles_after(
 ) -> Titles:
     """Offices written right after a name ending at ``pos``, up to ``limit`` (where the next
     name starts, or the end of the sentence when ``name_at_limit`` is false)."""
+    if _nothing_after(text, pos, limit):
+        return Titles(end=pos)
+    return _titles_after(text, pos, limit, lex, name_at_limit)
+
+
+def _nothing_after(text: str, pos: int, limit: int) -> bool:
+    """Whether no office can follow: every way one does (a dash or colon, a comma, "and
+    other", a bare capitalised office) starts with one of " -:," and, after the spaces, with
+    one of "-:,a" or a capital.  Most names are followed by "'s", " said" or " and": telling
+    it from a character or two spares ``_titles_after`` its four patterns."""
+    if pos >= limit:
+        return True
+    c = text[pos]
+    if c != " ":
+        return c not in _AFTER_NAME
+    k = pos + 1
+    while k < limit and text[k] == " ":
+        k += 1
+    if k == limit:
+        return True
+    c = text[k]
+    return c.isascii() and c not in _AFTER_SPACES and not c.isupper()
+
+
+def _titles_after(
+    text: str, pos: int, limit: int, lex: EnglishLexicon, name_at_limit: bool
+) -> Titles:
     out = Titles(end=pos)
     dash = _DASH.match(text, pos, limit)
     if dash:
@@ -247,6 +279,47 @@ def _office_before_comma(text: str, at: int, floor: int, lex: EnglishLexicon) ->
 
 def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titles:
     """Offices written right before a name whose honorifics start at ``lead``."""
+    if _nothing_before(text, lead, floor, lex):
+        return Titles(end=lead)
+    return _titles_before(text, lead, floor, lex)
+
+
+def _nothing_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> bool:
+    """Whether ``_titles_before`` finds nothing, told from the last word or two: most names
+    have no space right before them, or a comma, or a lower-case word that is not part of an
+    office ("said", "by"), or "and" after the name before or a comma."""
+    window = max(floor, lead - 200)
+    if lead <= window:
+        return True
+    if text[lead - 1] != " ":  # the words end in a space, or in one before a line break
+        return text[lead - 1] != "\n" or lead - 1 <= window or text[lead - 2] != " "
+    j = _skip_spaces_back(text, lead - 1, window)
+    if j == window or _breaks_words(text[j - 1]):
+        return True  # the last word would end with a break
+    i = max(text.rfind(" ", window, j) + 1, window)
+    if _LOWER_WORD.fullmatch(text, i, j) is None:
+        return False
+    # A word in lower case, found whole by the search for the words (it is a word of its own
+    # after the space before it, or starts the window): inside the office, where it makes it
+    # none, unless it is a connector; alone, where one that starts a clause is dropped.
+    if text[i:j] not in lex.connectors:
+        return True
+    k = _skip_spaces_back(text, i, window)
+    return text[i:j] in _STARTERS and (k == window or _breaks_words(text[k - 1]))
+
+
+def _skip_spaces_back(text: str, at: int, floor: int) -> int:
+    while at > floor and text[at - 1] == " ":
+        at -= 1
+    return at
+
+
+def _breaks_words(c: str) -> bool:
+    """Whether ``c`` is a character that cannot be in _BEFORE_WORDS's words (told for ASCII)."""
+    return c.isascii() and not c.isalpha() and c not in "'-"
+
+
+def _titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titles:
     out = Titles(end=lead)
     window_start = max(floor, lead - 200)
     if lead > window_start and text[lead - 1] != "\n":
