@@ -64,25 +64,17 @@ def collect(
     text: str, sentences: list[tuple[int, int]], hits: list[NameHit], lex: EnglishLexicon
 ) -> list[Mention]:
     """Every mention in ``sentences`` with the roles its sentence gives it."""
-    by_sentence: list[tuple[tuple[int, int], list[NameHit]]] = []
-    k = 0
-    for s, e in sentences:
-        while k < len(hits) and hits[k].start < s:
-            k += 1
-        j = k
-        while j < len(hits) and hits[j].start < e:
-            j += 1
-        by_sentence.append(((s, e), [h for h in hits[k:j] if not h.press]))
-        k = j
+    hits = [h for h in hits if not h.press]
     seen: list[Mention] = []
     last_subjects: list[Mention] = []
     header: set[str] = set()
-    for sentence, sentence_hits in by_sentence:
-        mentions = _mentions_in(text, sentence, sentence_hits, lex)
-        _carry_labels(text, mentions)
-        result = assign_roles(text, sentence, mentions, lex, last_subjects, seen)
-        if result.subjects:
-            last_subjects = result.subjects
+    k = 0
+    for sentence in sentences:
+        k, mentions = _sentence_mentions(text, sentence, hits, k, lex)
+        if mentions or last_subjects or seen:  # else no one for the sentence's roles
+            result = assign_roles(text, sentence, mentions, lex, last_subjects, seen)
+            if result.subjects:
+                last_subjects = result.subjects
         seen.extend(mentions)
         if header and _list_line(text, sentence, mentions):
             mentions[0].roles.update(header)
@@ -91,9 +83,31 @@ def collect(
     return seen
 
 
+def _sentence_mentions(
+    text: str, sentence: tuple[int, int], hits: list[NameHit], k: int, lex: EnglishLexicon
+) -> tuple[int, list[Mention]]:
+    """The mentions of the names that start in ``sentence``, the first of them at or after
+    ``hits[k]``; and where the names of the next sentence start looking."""
+    s, e = sentence
+    n = len(hits)
+    while k < n and hits[k].start < s:
+        k += 1
+    j = k
+    while j < n and hits[j].start < e:
+        j += 1
+    if j == k:
+        return j, []  # most sentences name no one
+    mentions = _mentions_in(text, sentence, hits[k:j], lex)
+    _carry_labels(text, mentions)
+    return j, mentions
+
+
 def _list_header(text: str, sentence: tuple[int, int], lex: EnglishLexicon) -> set[str]:
     """ "Attending the conference:" on a line of its own: the role of each line that follows."""
-    if not text[sentence[0] : sentence[1]].rstrip().endswith(":"):
+    end = sentence[1]
+    while end > sentence[0] and text[end - 1].isspace():
+        end -= 1  # the sentence's last character, without copying the sentence
+    if end == sentence[0] or text[end - 1] != ":":
         return set()
     cues = list(lex.object_role_re.finditer(text, *sentence))
     if cues and _HEADER_END.fullmatch(text, cues[-1].end(), sentence[1]):

@@ -122,10 +122,14 @@ def assign_roles(
 ) -> SentenceRoles:
     """Add the roles stated in ``sentence`` to its mentions; returns the sentence's subjects."""
     start, end = sentence
-    taken = _object_roles(text, start, end, mentions, lex)
+    # Without mentions the object cues give no one a role: their spans are wanted only where
+    # a subject cue is found (most sentences have none).
+    taken = _object_roles(text, start, end, mentions, lex) if mentions else None
     out = SentenceRoles()
     previous: tuple[int, list[Mention]] | None = None
     for cue in lex.subject_role_re.finditer(text, start, end):
+        if taken is None:
+            taken = [c.span() for c in lex.object_role_re.finditer(text, start, end)]
         if any(s <= cue.start() < e for s, e in taken) or _PASSIVE.match(text, cue.end()):
             continue  # "was attended by X": the people come after, as with an object cue
         role = cue.lastgroup or ""
