@@ -26,6 +26,7 @@ _PUNCT = regex.compile(r"[^\w\s]")
 _HEADER_END = regex.compile(r"\s*:\s*")
 _LINE_START = regex.compile(r"[\s\-*•\d.)]*")
 _LIST_GAP = regex.compile(r"[\s,;]*(?:and)?[\s,]*")
+_ROLE_ORDER = ["presided", "spoke", "reported", "attended"]
 
 
 def _mentions_in(
@@ -140,41 +141,66 @@ def _carry_labels(text: str, mentions: list[Mention]) -> None:
         previous = m
 
 
+class _Person:
+    """A participant being gathered from mentions: the model is made only for those kept."""
+
+    __slots__ = ("name", "named", "rank", "rank_span", "roles", "title_keys", "titles")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.named = False
+        self.roles: list[str] = []
+        self.titles: list[tuple[str, tuple[int, int]]] = []
+        self.title_keys: set[str] = set()
+        self.rank: str | None = None
+        self.rank_span: tuple[int, int] | None = None
+
+
 def participants(
     text: str, mentions: list[Mention], region: tuple[int, int], lex: EnglishLexicon
 ) -> list[Participant]:
     """Merge mentions of the same person; keep those with a stated role, stated at least once
     where the full name is written (a short "Secretary Xi stressed" alone may be a quotation)."""
-    people: dict[str, Participant] = {}
-    title_keys: dict[str, set[str]] = {}
-    named: set[str] = set()
+    people: dict[str, _Person] = {}
     for m in mentions:
-        key = fold(m.hit.name).replace(" ", "").replace("-", "")
+        hit = m.hit
+        key = fold(hit.name).replace(" ", "").replace("-", "")
         person = people.get(key)
         if person is None:
-            person = Participant(name=m.hit.name, roles=[], titles=[], rank=None, mentions=[])
-            people[key] = person
-            title_keys[key] = set()
-        if m.roles and m.hit.kind != "alias":
-            named.add(key)
-        for role in sorted(m.roles):
-            if role not in person.roles:
-                person.roles.append(role)  # type: ignore[arg-type]
-        if m.hit.rank and person.rank is None:
-            person.rank = m.hit.rank
-            person.rank_span = (m.hit.rank_start or 0, (m.hit.rank_start or 0) + len(m.hit.rank))
-        offices = [] if m.hit.kind == "alias" else m.titles  # "PM Chinh" repeats an office
-        for s, e in offices:
-            title = singular_office(text[s:e], lex) or text[s:e]
-            tkey = _title_key(title, lex)
-            if tkey and tkey not in title_keys[key]:
-                title_keys[key].add(tkey)
-                person.titles.append(Evidence(text=title, span=(s, e)))
-    kept = [p for key, p in people.items() if key in named]
-    for p in kept:
-        p.mentions = _all_mentions(text, p.name, region)
-        p.roles.sort(key=["presided", "spoke", "reported", "attended"].index)
-    return kept
+            person = people[key] = _Person(hit.name)
+        if m.roles:
+            person.named = person.named or hit.kind != "alias"
+            for role in sorted(m.roles):
+                if role not in person.roles:
+                    person.roles.append(role)
+        if hit.rank and person.rank is None:
+            person.rank = hit.rank
+            person.rank_span = (hit.rank_start or 0, (hit.rank_start or 0) + len(hit.rank))
+        if hit.kind != "alias":  # "PM Chinh" repeats an office
+            _add_titles(text, person, m.titles, lex)
+    return [_participant(text, p, region) for p in people.values() if p.named]
+
+
+def _add_titles(
+    text: str, person: _Person, spans: list[tuple[int, int]], lex: EnglishLexicon
+) -> None:
+    for s, e in spans:
+        title = singular_office(text[s:e], lex) or text[s:e]
+        tkey = _title_key(title, lex)
+        if tkey and tkey not in person.title_keys:
+            person.title_keys.add(tkey)
+            person.titles.append((title, (s, e)))
+
+
+def _participant(text: str, person: _Person, region: tuple[int, int]) -> Participant:
+    return Participant(
+        name=person.name,
+        roles=sorted(person.roles, key=_ROLE_ORDER.index),
+        titles=[Evidence(text=title, span=span) for title, span in person.titles],
+        rank=person.rank,
+        rank_span=person.rank_span,
+        mentions=_all_mentions(text, person.name, region),
+    )
 
 
 @phrase_cache
