@@ -247,8 +247,10 @@ def titles_set_off_before(
     "The Chairman of ... and Party Secretary, X, presided"; the name must be closed by a comma
     too, or the office would be a label for a list."""
     out = Titles(end=lead)
+    if not _COMMA.match(text, tail):  # the name is not set off (the usual case): no office
+        return out
     office = _office_before_comma(text, lead, floor, lex)
-    if office and _COMMA.match(text, tail):
+    if office:
         out.spans = _split_and(text, office[0], office[1], lex)
         out.end = office[0]
     return out
