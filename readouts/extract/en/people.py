@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import regex
 
 from readouts.extract.en.lexicon import EnglishLexicon, fold
 from readouts.extract.en.memo import phrase_cache
 from readouts.extract.en.names import NameHit
-from readouts.extract.en.roles import Mention, assign_roles
+from readouts.extract.en.roles import Mention, assign_roles, subject_cue_starts
 from readouts.extract.en.titles import (
     singular_office,
     titles_after,
@@ -69,10 +70,13 @@ def collect(
     seen: list[Mention] = []
     last_subjects: list[Mention] = []
     header: set[str] = set()
+    cues = subject_cue_starts(text, lex)
     k = 0
     for sentence in sentences:
         k, mentions = _sentence_mentions(text, sentence, hits, k, lex)
-        if mentions or last_subjects or seen:  # else no one for the sentence's roles
+        # A sentence that names no one gives a role only by a subject cue, to someone named
+        # before ("He said"): most have none.
+        if mentions or ((last_subjects or seen) and _holds(cues, sentence)):
             result = assign_roles(text, sentence, mentions, lex, last_subjects, seen)
             if result.subjects:
                 last_subjects = result.subjects
@@ -82,6 +86,14 @@ def collect(
         else:
             header = _list_header(text, sentence, lex)
     return seen
+
+
+def _holds(starts: list[int] | None, sentence: tuple[int, int]) -> bool:
+    """Whether one of ``starts`` (``None``: every place) is in ``sentence``."""
+    if starts is None:
+        return True
+    at = bisect_left(starts, sentence[0])
+    return at < len(starts) and starts[at] < sentence[1]
 
 
 def _sentence_mentions(

@@ -112,6 +112,12 @@ def _new_clause(text: str, at: int, lex: EnglishLexicon) -> bool:
     return m.group(2) == ";" or lex.subject_role_re.search(m.group(1)) is not None
 
 
+def subject_cue_starts(text: str, lex: EnglishLexicon) -> list[int] | None:
+    """Where in ``text`` a subject cue may start, in order; ``None`` when it may start
+    anywhere (a short text is not indexed)."""
+    return lex.cue_index.starts_in(text, "subject", 0, len(text))
+
+
 def assign_roles(
     text: str,
     sentence: tuple[int, int],
