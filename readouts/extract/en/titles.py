@@ -37,7 +37,7 @@ _ACRONYM = regex.compile(r"\p{Lu}{2,6}")
 #: The characters an office after a name may start with, right after it and after spaces
 #: (see ``_nothing_after``).
 _AFTER_NAME = frozenset("-:,")
-_AFTER_SPACES = frozenset("-:,a")
+_AFTER_SPACES = frozenset("-:,")
 _STARTERS = frozenset(
     "the on in at during yesterday today meanwhile also then and of while after before when "
     "where with by from as for to that this".split()
@@ -123,8 +123,8 @@ def titles_after(
 def _nothing_after(text: str, pos: int, limit: int) -> bool:
     """Whether no office can follow: every way one does (a dash or colon, a comma, "and
     other", a bare capitalised office) starts with one of " -:," and, after the spaces, with
-    one of "-:,a" or a capital.  Most names are followed by "'s", " said" or " and": telling
-    it from a character or two spares ``_titles_after`` its four patterns."""
+    one of "-:,", "and other " or a capital.  Most names are followed by "'s", " said" or
+    " and": telling it from a character or a word spares ``_titles_after`` its four patterns."""
     if pos >= limit:
         return True
     c = text[pos]
@@ -136,6 +136,8 @@ def _nothing_after(text: str, pos: int, limit: int) -> bool:
     if k == limit:
         return True
     c = text[k]
+    if c == "a":  # "and other members of ...", not "and"
+        return not text.startswith("and other ", k)
     return c.isascii() and c not in _AFTER_SPACES and not c.isupper()
 
 
@@ -164,8 +166,8 @@ def _titles_after(
         return out
     while True:
         comma = _COMMA.match(text, out.end, limit)
-        if not comma:
-            return out
+        if not comma or comma.end() == limit:
+            return out  # no comma, or one right before the next name ("A, B"): nothing in it
         end = _chunk_end(text, comma.end(), limit)
         verb = lex.subject_role_re.search(text, comma.end(), end)
         if verb:
@@ -178,7 +180,7 @@ def _titles_after(
             if verb:
                 return out
             continue
-        if not is_title(_LEADING.sub("", chunk), lex) or not (verb or open_end):
+        if not (verb or open_end) or not is_title(_LEADING.sub("", chunk), lex):
             return out  # an office running into the next name is that person's
         if singular_office(chunk, lex) is not None:
             if out.spans and _AND_START.match(chunk):
