@@ -28,7 +28,6 @@ _RUN_BREAK = regex.compile(r"(?r)[^\p{L}' -]")
 _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]+)+$")
 _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
 _TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\b.*$", regex.I)
-_WORD = regex.compile(r"[\p{L}'-]+")
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]*")  # an ASCII word _BEFORE_WORDS takes as lower case
 _BARE_OFFICE = regex.compile(r"[ ]+((?:\p{Lu}[\p{L}'-]*[ ]+){1,6})")
 _COMMA_BEFORE = re.compile(r",[ ]*$")
@@ -333,26 +332,10 @@ def _titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Tit
         if stop:
             window_start = stop.end()
     m = _BEFORE_WORDS.search(text, window_start, lead)
-    if not m:
+    office = _office_words(text, m.span(), lead, lex) if m else None
+    if office is None:
         return out
-    start = m.start()
-    words = list(_WORD.finditer(text[start:lead]))
-    while words and (
-        words[0].group().lower() in _STARTERS
-        or (words[0].group()[0].islower() and words[0].group() not in lex.connectors)
-    ):
-        words.pop(0)
-    if not words or not lex.title_head_re.search(text, start + words[0].start(), lead):
-        return out
-    first = words[1] if len(words) > 1 and _ACRONYM.fullmatch(words[0].group()) else words[0]
-    if lex.title_head_re.fullmatch(words[-1].group()) is None and not lex.title_start_re.match(
-        text, start + first.start()
-    ):
-        return out  # "WPK Vice Chairman for Economic Affairs X": an acronym before the office
-    s = start + words[0].start()
-    e = start + words[-1].end()
-    if any(w.group()[0].islower() and w.group() not in lex.connectors for w in words):
-        return out
+    s, e = office
     singular = singular_office(text[s:e], lex)
     if singular:
         out.group = _split_and(text, s, e, lex, plural=True)
@@ -361,6 +344,45 @@ def _titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Tit
         s = _offices_listed_before(text, s, floor, lex, out)
     out.end = s
     return out
+
+
+def _office_words(text: str, words: Span, lead: int, lex: EnglishLexicon) -> Span | None:
+    """The office among the ``words`` before ``lead`` (a _BEFORE_WORDS match): the
+    words left once those that start a clause or are in lower case are dropped from the
+    front, if they hold a head and are all capitalised or connectors.  The match is words
+    between spaces: ``str.split`` finds them without a match object for each of the many
+    words of "study and implement the spirit of General Secretary"."""
+    start, end = words
+    tokens = text[start:end].split()
+    connectors = lex.connectors
+    k = 0
+    while k < len(tokens) and (
+        tokens[k].lower() in _STARTERS or (tokens[k][0].islower() and tokens[k] not in connectors)
+    ):
+        k += 1
+    if k == len(tokens):
+        return None
+    kept = tokens[k:]
+    s = _token_start(text, start, tokens, k)
+    if not lex.title_head_re.search(text, s, lead):
+        return None
+    first = s
+    if len(kept) > 1 and _ACRONYM.fullmatch(kept[0]):
+        first = text.find(kept[1], s + len(kept[0]))
+    if lex.title_head_re.fullmatch(kept[-1]) is None and not lex.title_start_re.match(text, first):
+        return None  # "WPK Vice Chairman for Economic Affairs X": an acronym before the office
+    if any(w[0].islower() and w not in lex.connectors for w in kept):
+        return None
+    return s, _skip_spaces_back(text, end, s)
+
+
+def _token_start(text: str, start: int, tokens: list[str], k: int) -> int:
+    """Where ``tokens[k]`` starts, ``tokens`` being the words of ``text`` from ``start``
+    between spaces: each one is the next place its text is found."""
+    at = start
+    for token in tokens[:k]:
+        at = text.find(token, at) + len(token)
+    return text.find(tokens[k], at)
 
 
 def _offices_listed_before(text: str, s: int, floor: int, lex: EnglishLexicon, out: Titles) -> int:
