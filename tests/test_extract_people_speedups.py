@@ -172,3 +172,23 @@ def _mentions(mentions: list[object]) -> list[tuple[object, ...]]:
         (m.start, m.end, m.titles, sorted(m.roles), m.label)  # type: ignore[attr-defined]
         for m in mentions
     ]
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.sampled_from([*"aZq'- ,\n1\u00e9\u00c9\u01c5\u4e2d", "eBay", "Secretary", "of", "  "]),
+        max_size=40,
+    ),
+    st.integers(0, 60),
+)
+def test_words_before_a_name_as_the_patterns_find_them(parts: list[str], cut: int) -> None:
+    text = "".join(parts)
+    lead = len(text)
+    window_start = min(cut, lead)
+    start = window_start
+    if lead > start and text[lead - 1] != "\n":
+        stop = titles._RUN_BREAK.search(text, start, lead)
+        start = stop.end() if stop else start
+    m = titles._BEFORE_WORDS.search(text, start, lead)
+    assert titles._words_before(text, window_start, lead) == (m.span() if m else None)

@@ -7,6 +7,7 @@ the Standing Committee", "Party members A, B").
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 
 import regex
@@ -28,6 +29,8 @@ _RUN_BREAK = regex.compile(r"(?r)[^\p{L}' -]")
 _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]+)+$")
 _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
 _TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\b.*$", regex.I)
+#: The characters of _BEFORE_WORDS's words and spaces in an ASCII text.
+_RUN_CHARS = string.ascii_letters + "' -"
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]*")  # an ASCII word _BEFORE_WORDS takes as lower case
 _BARE_OFFICE = regex.compile(r"[ ]+((?:\p{Lu}[\p{L}'-]*[ ]+){1,6})")
 _COMMA_BEFORE = re.compile(r",[ ]*$")
@@ -324,15 +327,8 @@ def _breaks_words(c: str) -> bool:
 
 def _titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titles:
     out = Titles(end=lead)
-    window_start = max(floor, lead - 200)
-    if lead > window_start and text[lead - 1] != "\n":
-        # The words end at ``lead`` and hold no other character than _RUN_BREAK excludes:
-        # starting after the last such character spares trying every position before it.
-        stop = _RUN_BREAK.search(text, window_start, lead)
-        if stop:
-            window_start = stop.end()
-    m = _BEFORE_WORDS.search(text, window_start, lead)
-    office = _office_words(text, m.span(), lead, lex) if m else None
+    words = _words_before(text, max(floor, lead - 200), lead)
+    office = _office_words(text, words, lead, lex) if words else None
     if office is None:
         return out
     s, e = office
@@ -344,6 +340,48 @@ def _titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Tit
         s = _offices_listed_before(text, s, floor, lex, out)
     out.end = s
     return out
+
+
+def _words_before(text: str, window_start: int, lead: int) -> Span | None:
+    """The words right before a name whose honorifics start at ``lead``: _BEFORE_WORDS's
+    match in the window, searched after the last character _RUN_BREAK finds (the words hold
+    no such character: starting after it spares trying every position before it).  Where the
+    window ends in ASCII words, ``str.rstrip`` finds that character and the words are told
+    from their spaces (``_ascii_words``): the patterns cost more than the rest of the work."""
+    if lead > window_start and text[lead - 1] == " ":
+        window = text[window_start:lead]
+        rest = window.rstrip(_RUN_CHARS)
+        if not rest or rest[-1].isascii():  # no letter beyond ASCII that rstrip would miss
+            start = _ascii_words(text, window_start + len(rest), lead)
+            return None if start is None else (start, lead)
+    if lead > window_start and text[lead - 1] != "\n":
+        stop = _RUN_BREAK.search(text, window_start, lead)
+        if stop:
+            window_start = stop.end()
+    m = _BEFORE_WORDS.search(text, window_start, lead)
+    return m.span() if m else None
+
+
+def _ascii_words(text: str, start: int, lead: int) -> int | None:
+    """Where _BEFORE_WORDS matches in ``text[start:lead]``, ASCII letters, apostrophes,
+    hyphens and spaces ending in a space: at the first of the words after the last one that
+    is none (a word is capitalised, or in lower case throughout), or inside that one where
+    what is left of it is a word ("Bay" of "eBay")."""
+    found = None
+    end = lead
+    for chunk in reversed(text[start:lead].split(" ")):
+        at = end - len(chunk)
+        end = at - 1
+        if not chunk:
+            continue
+        if chunk[0].isupper() or (chunk[0].islower() and chunk.islower()):
+            found = at
+            continue
+        upper = [i for i, c in enumerate(chunk) if c.isupper()]
+        lower = [i for i, c in enumerate(chunk) if c.islower()]
+        tail = upper[:1] or lower[:1]  # no capital after a lower-case start of what is left
+        return at + tail[0] if tail else found
+    return found
 
 
 def _office_words(text: str, words: Span, lead: int, lex: EnglishLexicon) -> Span | None:
