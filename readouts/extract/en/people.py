@@ -154,16 +154,16 @@ def _carry_labels(text: str, mentions: list[Mention]) -> None:
 
 
 class _Person:
-    """A participant being gathered from mentions: the model is made only for those kept."""
+    """A participant being gathered from mentions: the model is made, and the offices read,
+    only for those kept (many people named are given no role)."""
 
-    __slots__ = ("name", "named", "rank", "rank_span", "roles", "title_keys", "titles")
+    __slots__ = ("name", "named", "offices", "rank", "rank_span", "roles")
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.named = False
         self.roles: list[str] = []
-        self.titles: list[tuple[str, tuple[int, int]]] = []
-        self.title_keys: set[str] = set()
+        self.offices: list[tuple[int, int]] = []
         self.rank: str | None = None
         self.rank_span: tuple[int, int] | None = None
 
@@ -189,30 +189,34 @@ def participants(
             person.rank = hit.rank
             person.rank_span = (hit.rank_start or 0, (hit.rank_start or 0) + len(hit.rank))
         if hit.kind != "alias":  # "PM Chinh" repeats an office
-            _add_titles(text, person, m.titles, lex)
-    return [_participant(text, p, region) for p in people.values() if p.named]
+            person.offices.extend(m.titles)
+    return [_participant(text, p, region, lex) for p in people.values() if p.named]
 
 
-def _add_titles(
-    text: str, person: _Person, spans: list[tuple[int, int]], lex: EnglishLexicon
-) -> None:
-    for s, e in spans:
-        title = singular_office(text[s:e], lex) or text[s:e]
-        tkey = _title_key(title, lex)
-        if tkey and tkey not in person.title_keys:
-            person.title_keys.add(tkey)
-            person.titles.append((title, (s, e)))
-
-
-def _participant(text: str, person: _Person, region: tuple[int, int]) -> Participant:
+def _participant(
+    text: str, person: _Person, region: tuple[int, int], lex: EnglishLexicon
+) -> Participant:
     return Participant(
         name=person.name,
         roles=sorted(person.roles, key=_ROLE_ORDER.index),
-        titles=[Evidence(text=title, span=span) for title, span in person.titles],
+        titles=_titles(text, person.offices, lex),
         rank=person.rank,
         rank_span=person.rank_span,
         mentions=_all_mentions(text, person.name, region),
     )
+
+
+def _titles(text: str, offices: list[tuple[int, int]], lex: EnglishLexicon) -> list[Evidence]:
+    """Each office once, in the singular, however it is worded (see ``_title_key``)."""
+    keys: set[str] = set()
+    out: list[Evidence] = []
+    for s, e in offices:
+        title = singular_office(text[s:e], lex) or text[s:e]
+        key = _title_key(title, lex)
+        if key and key not in keys:
+            keys.add(key)
+            out.append(Evidence(text=title, span=(s, e)))
+    return out
 
 
 @phrase_cache
