@@ -192,3 +192,45 @@ def test_words_before_a_name_as_the_patterns_find_them(parts: list[str], cut: in
         start = stop.end() if stop else start
     m = titles._BEFORE_WORDS.search(text, start, lead)
     assert titles._words_before(text, window_start, lead) == (m.span() if m else None)
+
+
+_TRIM_PARTS = [
+    *"and also as well as the other both a an And THE Other Both An".split(),
+    *"comrades Comrades COMRADE comrade Secretary of Committee Provincial".split(),
+    *[" ", "  ", ",", ".", ";", ":", "\n", "\u212a", "\u017f", "\u00e9"],
+]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_TRIM_PARTS), max_size=14), st.integers(0, 9), st.integers(0, 9))
+@example(["Both", "Secretary"], 0, 0)
+@example(["Secretary", "and", "other", "Comrades"], 0, 0)
+def test_office_trimmed_as_both_patterns_trim_it(parts: list[str], skip: int, cut: int) -> None:
+    text = " ".join(parts)
+    start = min(skip, len(text))  # from the start or a few characters in, to the end or
+    end = max(start, len(text) - cut)  # a few characters before it
+    expected_start, expected_end = start, end
+    while expected_start < end and text[expected_start] == " ":
+        expected_start += 1
+    lead = titles._LEADING.match(text[expected_start:end])
+    expected_start += lead.end() if lead else 0
+    trailing = titles._TRAILING_GROUP.search(text, expected_start, end)
+    expected_end = trailing.start() if trailing else end
+    while expected_end > expected_start and text[expected_end - 1] in " .,;:":
+        expected_end -= 1
+    assert titles._trim(text, start, end) == (expected_start, expected_end)
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from([*" ,\n\t.", "of the", "Central", "and", "also", "who", "(\u4e2d)", "x"]),
+        max_size=10,
+    )
+)
+def test_gap_to_a_verb_as_the_pattern_takes_it(parts: list[str]) -> None:
+    from readouts.extract.en import roles
+
+    text = "A" + "".join(parts) + "B"
+    expected = roles._GAP_TO_VERB.fullmatch(text, 1, len(text) - 1) is not None
+    assert roles._gap_to_verb(text, 1, len(text) - 1) == expected

@@ -89,7 +89,7 @@ def _subjects_before(
     text: str, at: int, mentions: list[Mention], lex: EnglishLexicon
 ) -> list[Mention]:
     before = [m for m in mentions if m.end <= at]
-    if not before or not _GAP_TO_VERB.fullmatch(text, before[-1].end, at):
+    if not before or not _gap_to_verb(text, before[-1].end, at):
         return []
     group = [before[-1]]
     for m in reversed(before[:-1]):
@@ -101,6 +101,12 @@ def _subjects_before(
     ):
         return []  # "the decisions of ... and Chairman X, emphasized": X is not the subject
     return group
+
+
+def _gap_to_verb(text: str, start: int, end: int) -> bool:
+    """``_GAP_TO_VERB.fullmatch(text, start, end)``: most subjects are followed by their verb
+    after a space or a comma, which the pattern takes without trying its parts."""
+    return not text[start:end].strip(" ,\n") or _GAP_TO_VERB.fullmatch(text, start, end) is not None
 
 
 def _new_clause(text: str, at: int, lex: EnglishLexicon) -> bool:
@@ -166,7 +172,7 @@ def _referent(
 ) -> list[Mention]:
     """ "He stressed ..." or "Li said ...": the person already named that the sentence means."""
     m = _PRONOUN_START.match(text, start, at)
-    if not m or not _GAP_TO_VERB.fullmatch(text, m.end(), at):
+    if not m or not _gap_to_verb(text, m.end(), at):
         return []
     if m.group(1):
         return last_subjects[-1:]

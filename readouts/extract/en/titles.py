@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from readouts.extract.en.caseless import ascii_lower
 from readouts.extract.en.lexicon import EnglishLexicon
 from readouts.extract.en.memo import phrase_cache
 
@@ -28,6 +29,7 @@ _LEADING = regex.compile(r"^(?:(?:and|also|as well as|the|other|both|a|an)[ ]+)+
 _RUN_BREAK = regex.compile(r"(?r)[^\p{L}' -]")
 _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]+)+$")
 _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
+_LEADING_FIRST = frozenset("aAtToObB")  # the first letters of _LEADING's words
 _TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\b.*$", regex.I)
 #: The characters of _BEFORE_WORDS's words and spaces in an ASCII text.
 _RUN_CHARS = string.ascii_letters + "' -"
@@ -78,15 +80,19 @@ def singular_office(chunk: str, lex: EnglishLexicon) -> str | None:
 
 
 def _trim(text: str, start: int, end: int) -> Span:
+    """An office without the spaces and words around it: leading "and", "the" (_LEADING),
+    "and other comrades" after it (_TRAILING_GROUP).  Each pattern is run only where its
+    first letter or its word is there (no letter beyond ASCII folds to one of them)."""
     while start < end and text[start] == " ":
         start += 1
-    chunk = text[start:end]
-    lead = _LEADING.match(chunk)
-    if lead:
-        start += lead.end()
-    trailing = _TRAILING_GROUP.search(text, start, end)
-    if trailing:
-        end = trailing.start()
+    if start < end and text[start] in _LEADING_FIRST:
+        lead = _LEADING.match(text[start:end])
+        if lead:
+            start += lead.end()
+    if ascii_lower(text).find("comrade", start, end) >= 0:
+        trailing = _TRAILING_GROUP.search(text, start, end)
+        if trailing:
+            end = trailing.start()
     while end > start and text[end - 1] in " .,;:":
         end -= 1
     return start, end
@@ -98,7 +104,8 @@ def _split_and(
     """Split "Secretary of X and Director of Y" into two offices, but not "X and Y Committee"."""
     spans: list[Span] = []
     cut = start
-    for m in _AND_SPLIT.finditer(text, start, end):
+    ands = _AND_SPLIT.finditer(text, start, end) if text.find(" and ", start, end) >= 0 else ()
+    for m in ands:
         rest = text[m.end() : end]
         if plural and singular_office(rest, lex) is None:
             continue  # "members of the Group and Deputy Directors": both parts are plural
