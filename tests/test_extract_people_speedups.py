@@ -221,10 +221,14 @@ def test_office_trimmed_as_both_patterns_trim_it(parts: list[str], skip: int, cu
     assert titles._trim(text, start, end) == (expected_start, expected_end)
 
 
+_GAP_PARTS = [*" ,\n\t\x0b\x1c\xa0.;:1'", "of the", "Central", "and", "also", "who", "(\u4e2d)"]
+_GAP_PARTS += ["x", "Xi", "meeting", "fully", "on Friday", "as well as the heads", "\u00e9"]
+
+
 @settings(max_examples=500)
 @given(
     st.lists(
-        st.sampled_from([*" ,\n\t.", "of the", "Central", "and", "also", "who", "(\u4e2d)", "x"]),
+        st.sampled_from(_GAP_PARTS),
         max_size=10,
     )
 )
@@ -234,3 +238,26 @@ def test_gap_to_a_verb_as_the_pattern_takes_it(parts: list[str]) -> None:
     text = "A" + "".join(parts) + "B"
     expected = roles._GAP_TO_VERB.fullmatch(text, 1, len(text) - 1) is not None
     assert roles._gap_to_verb(text, 1, len(text) - 1) == expected
+
+
+_CLAUSE_PARTS = [*" ,;.\n\t\x0b\x1c\xa0'", "and", "And", "of", "as well as", "'s", "xs"]
+_CLAUSE_PARTS += ["presided", "the meeting", "Xi", "\u00e9", "x" * 60]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_CLAUSE_PARTS), max_size=16), st.integers(0, 40))
+@example([",", " ", "and", " "], 0)
+@example(["x" * 60] * 4 + [",", "and"], 0)  # a first group longer than 200 characters
+@example(["xs", ".", "xs", ";", " ", "and", "\n"], 0)  # the first group after a full stop
+def test_governing_word_and_clause_before_a_name_as_the_patterns_find_them(
+    parts: list[str], skip: int
+) -> None:
+    from readouts.extract.en import roles
+
+    text = "".join(parts)
+    at = len(text)
+    governed = roles._GOVERNED.search(text, max(0, at - 30), at) is not None
+    assert roles._governed(text, at) == governed
+    start = min(skip, at)
+    m = roles._CLAUSE_AND.search(text, start, at)
+    assert roles._clause_and(text, start, at) == (m and (m.group(1), m.group(2)))

@@ -10,6 +10,7 @@ of someone already seen ("Li said") gives that person the role of speaking.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -29,6 +30,9 @@ _GAP_TO_VERB = regex.compile(
     r"on behalf of [^,.;:]{1,80}|"
     rf"{_TIME}|\(\p{{Han}}+\)))*[\s,]*"
 )
+_STOPS = re.compile(r"[.;:]")  # none is in a gap _GAP_TO_VERB takes
+_SPACES = " \t\n\v\f\r"  # the ASCII characters of \s
+_SPACES_AND_COMMAS = _SPACES + ","
 _LIST_GAP = regex.compile(r"[\s,;]*(?:and|as well as|along with|together with)?[\s,]*")
 # "presided over the meeting and delivered a speech", "attended the meeting to comment"
 _CHAIN_GAP = regex.compile(
@@ -39,7 +43,10 @@ _NEW_SUBJECT = regex.compile(
     r"delegates|everyone)\s+(?:(?:also|further|then|again)\s+)?$",
     regex.I,
 )
-_GOVERNED = regex.compile(r"\b(?:and|of|by|to|from|with|for|at|in|on|the|as well as)\s*$|'s\s*$")
+_GOVERNING = "and|of|by|to|from|with|for|at|in|on|the|as well as"
+_GOVERNED = regex.compile(rf"\b(?:{_GOVERNING})\s*$|'s\s*$")
+#: The last letters of what _GOVERNED finds: where the text ends otherwise, it finds nothing.
+_GOVERNED_LAST = frozenset(w[-1] for w in [*_GOVERNING.split("|"), "'s"])
 _REPORTED_SPEECH = regex.compile(r"\bthat\s*$")
 _PASSIVE = regex.compile(r"\s+by\b")
 _CLAUSE_AND = regex.compile(r"([^,;.]{0,200})([,;])\s*and\s*$")
@@ -96,26 +103,62 @@ def _subjects_before(
         if not _LIST_GAP.fullmatch(text, m.end, group[-1].start):
             break
         group.append(m)
-    if _GOVERNED.search(text, max(0, group[-1].start - 30), group[-1].start) and not _new_clause(
-        text, group[-1].start, lex
-    ):
+    if _governed(text, group[-1].start) and not _new_clause(text, group[-1].start, lex):
         return []  # "the decisions of ... and Chairman X, emphasized": X is not the subject
     return group
 
 
 def _gap_to_verb(text: str, start: int, end: int) -> bool:
     """``_GAP_TO_VERB.fullmatch(text, start, end)``: most subjects are followed by their verb
-    after a space or a comma, which the pattern takes without trying its parts."""
-    return not text[start:end].strip(" ,\n") or _GAP_TO_VERB.fullmatch(text, start, end) is not None
+    after a space or a comma, which the pattern takes without trying its parts; and what it
+    takes starts, after those, with "(" or a lower-case word, and has no ".", ";" or ":"
+    (most gaps that are not one start with a capital, a digit or "'s")."""
+    gap = text[start:end].lstrip(_SPACES_AND_COMMAS)
+    if not gap:
+        return True
+    if (gap[0].isascii() and gap[0] != "(" and not gap[0].islower()) or _STOPS.search(gap):
+        return False
+    return _GAP_TO_VERB.fullmatch(text, start, end) is not None
+
+
+def _governed(text: str, at: int) -> bool:
+    """Whether a word that governs a noun (_GOVERNED) ends the text before ``at``: looked for
+    only where the text, without its spaces, ends in a letter one of them ends in."""
+    start = max(0, at - 30)
+    last = text[start:at].rstrip(_SPACES)[-1:]
+    if last.isascii() and last not in _GOVERNED_LAST:
+        return False
+    return _GOVERNED.search(text, start, at) is not None
 
 
 def _new_clause(text: str, at: int, lex: EnglishLexicon) -> bool:
     """ "; and X deployed" or "A presided over the meeting, and X deployed": the "and" joins
     two clauses (the one before has its own verb), so X is a subject, not governed."""
-    m = _CLAUSE_AND.search(text, max(0, at - 210), at)
-    if m is None:
+    clause = _clause_and(text, max(0, at - 210), at)
+    if clause is None:
         return False
-    return m.group(2) == ";" or lex.subject_role_re.search(m.group(1)) is not None
+    return clause[1] == ";" or lex.subject_role_re.search(clause[0]) is not None
+
+
+def _clause_and(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The groups of ``_CLAUSE_AND.search(text, start, end)``.  In ASCII they are told by
+    string methods: the pattern tries each place and each length of its first group, which
+    costs more than the rest of reading the roles where it runs.  Its match is the comma or
+    semicolon before the final "and", and the longest run before it of at most 200
+    characters without one of ",;."."""
+    window = text[start:end]
+    if not window.isascii():
+        m = _CLAUSE_AND.search(text, start, end)
+        return None if m is None else (m.group(1), m.group(2))
+    head = window.rstrip(_SPACES)
+    if not head.endswith("and"):
+        return None
+    head = head[:-3].rstrip(_SPACES)
+    if not head or head[-1] not in ",;":
+        return None
+    k = len(head) - 1
+    run = max(head.rfind(",", 0, k), head.rfind(";", 0, k), head.rfind(".", 0, k)) + 1
+    return head[max(run, k - 200) : k], head[k]
 
 
 def subject_cue_starts(text: str, lex: EnglishLexicon) -> list[int] | None:
