@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import regex
 
 from readouts.extract.en.lexicon import EnglishLexicon, fold
 from readouts.extract.en.memo import phrase_cache
 from readouts.extract.en.names import NameHit
-from readouts.extract.en.roles import Mention, assign_roles
+from readouts.extract.en.roles import Mention, assign_roles, subject_cue_starts
 from readouts.extract.en.titles import (
     singular_office,
     titles_after,
@@ -26,6 +27,7 @@ _PUNCT = regex.compile(r"[^\w\s]")
 _HEADER_END = regex.compile(r"\s*:\s*")
 _LINE_START = regex.compile(r"[\s\-*•\d.)]*")
 _LIST_GAP = regex.compile(r"[\s,;]*(?:and)?[\s,]*")
+_ROLE_ORDER = ["presided", "spoke", "reported", "attended"]
 
 
 def _mentions_in(
@@ -64,25 +66,20 @@ def collect(
     text: str, sentences: list[tuple[int, int]], hits: list[NameHit], lex: EnglishLexicon
 ) -> list[Mention]:
     """Every mention in ``sentences`` with the roles its sentence gives it."""
-    by_sentence: list[tuple[tuple[int, int], list[NameHit]]] = []
-    k = 0
-    for s, e in sentences:
-        while k < len(hits) and hits[k].start < s:
-            k += 1
-        j = k
-        while j < len(hits) and hits[j].start < e:
-            j += 1
-        by_sentence.append(((s, e), [h for h in hits[k:j] if not h.press]))
-        k = j
+    hits = [h for h in hits if not h.press]
     seen: list[Mention] = []
     last_subjects: list[Mention] = []
     header: set[str] = set()
-    for sentence, sentence_hits in by_sentence:
-        mentions = _mentions_in(text, sentence, sentence_hits, lex)
-        _carry_labels(text, mentions)
-        result = assign_roles(text, sentence, mentions, lex, last_subjects, seen)
-        if result.subjects:
-            last_subjects = result.subjects
+    cues = subject_cue_starts(text, lex)
+    k = 0
+    for sentence in sentences:
+        k, mentions = _sentence_mentions(text, sentence, hits, k, lex)
+        # A sentence that names no one gives a role only by a subject cue, to someone named
+        # before ("He said"): most have none.
+        if mentions or ((last_subjects or seen) and _holds(cues, sentence)):
+            result = assign_roles(text, sentence, mentions, lex, last_subjects, seen)
+            if result.subjects:
+                last_subjects = result.subjects
         seen.extend(mentions)
         if header and _list_line(text, sentence, mentions):
             mentions[0].roles.update(header)
@@ -91,9 +88,39 @@ def collect(
     return seen
 
 
+def _holds(starts: list[int] | None, sentence: tuple[int, int]) -> bool:
+    """Whether one of ``starts`` (``None``: every place) is in ``sentence``."""
+    if starts is None:
+        return True
+    at = bisect_left(starts, sentence[0])
+    return at < len(starts) and starts[at] < sentence[1]
+
+
+def _sentence_mentions(
+    text: str, sentence: tuple[int, int], hits: list[NameHit], k: int, lex: EnglishLexicon
+) -> tuple[int, list[Mention]]:
+    """The mentions of the names that start in ``sentence``, the first of them at or after
+    ``hits[k]``; and where the names of the next sentence start looking."""
+    s, e = sentence
+    n = len(hits)
+    while k < n and hits[k].start < s:
+        k += 1
+    j = k
+    while j < n and hits[j].start < e:
+        j += 1
+    if j == k:
+        return j, []  # most sentences name no one
+    mentions = _mentions_in(text, sentence, hits[k:j], lex)
+    _carry_labels(text, mentions)
+    return j, mentions
+
+
 def _list_header(text: str, sentence: tuple[int, int], lex: EnglishLexicon) -> set[str]:
     """ "Attending the conference:" on a line of its own: the role of each line that follows."""
-    if not text[sentence[0] : sentence[1]].rstrip().endswith(":"):
+    end = sentence[1]
+    while end > sentence[0] and text[end - 1].isspace():
+        end -= 1  # the sentence's last character, without copying the sentence
+    if end == sentence[0] or text[end - 1] != ":":
         return set()
     cues = list(lex.object_role_re.finditer(text, *sentence))
     if cues and _HEADER_END.fullmatch(text, cues[-1].end(), sentence[1]):
@@ -126,41 +153,70 @@ def _carry_labels(text: str, mentions: list[Mention]) -> None:
         previous = m
 
 
+class _Person:
+    """A participant being gathered from mentions: the model is made, and the offices read,
+    only for those kept (many people named are given no role)."""
+
+    __slots__ = ("name", "named", "offices", "rank", "rank_span", "roles")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.named = False
+        self.roles: list[str] = []
+        self.offices: list[tuple[int, int]] = []
+        self.rank: str | None = None
+        self.rank_span: tuple[int, int] | None = None
+
+
 def participants(
     text: str, mentions: list[Mention], region: tuple[int, int], lex: EnglishLexicon
 ) -> list[Participant]:
     """Merge mentions of the same person; keep those with a stated role, stated at least once
     where the full name is written (a short "Secretary Xi stressed" alone may be a quotation)."""
-    people: dict[str, Participant] = {}
-    title_keys: dict[str, set[str]] = {}
-    named: set[str] = set()
+    people: dict[str, _Person] = {}
     for m in mentions:
-        key = fold(m.hit.name).replace(" ", "").replace("-", "")
+        hit = m.hit
+        key = fold(hit.name).replace(" ", "").replace("-", "")
         person = people.get(key)
         if person is None:
-            person = Participant(name=m.hit.name, roles=[], titles=[], rank=None, mentions=[])
-            people[key] = person
-            title_keys[key] = set()
-        if m.roles and m.hit.kind != "alias":
-            named.add(key)
-        for role in sorted(m.roles):
-            if role not in person.roles:
-                person.roles.append(role)  # type: ignore[arg-type]
-        if m.hit.rank and person.rank is None:
-            person.rank = m.hit.rank
-            person.rank_span = (m.hit.rank_start or 0, (m.hit.rank_start or 0) + len(m.hit.rank))
-        offices = [] if m.hit.kind == "alias" else m.titles  # "PM Chinh" repeats an office
-        for s, e in offices:
-            title = singular_office(text[s:e], lex) or text[s:e]
-            tkey = _title_key(title, lex)
-            if tkey and tkey not in title_keys[key]:
-                title_keys[key].add(tkey)
-                person.titles.append(Evidence(text=title, span=(s, e)))
-    kept = [p for key, p in people.items() if key in named]
-    for p in kept:
-        p.mentions = _all_mentions(text, p.name, region)
-        p.roles.sort(key=["presided", "spoke", "reported", "attended"].index)
-    return kept
+            person = people[key] = _Person(hit.name)
+        if m.roles:
+            person.named = person.named or hit.kind != "alias"
+            for role in sorted(m.roles):
+                if role not in person.roles:
+                    person.roles.append(role)
+        if hit.rank and person.rank is None:
+            person.rank = hit.rank
+            person.rank_span = (hit.rank_start or 0, (hit.rank_start or 0) + len(hit.rank))
+        if hit.kind != "alias":  # "PM Chinh" repeats an office
+            person.offices.extend(m.titles)
+    return [_participant(text, p, region, lex) for p in people.values() if p.named]
+
+
+def _participant(
+    text: str, person: _Person, region: tuple[int, int], lex: EnglishLexicon
+) -> Participant:
+    return Participant(
+        name=person.name,
+        roles=sorted(person.roles, key=_ROLE_ORDER.index),
+        titles=_titles(text, person.offices, lex),
+        rank=person.rank,
+        rank_span=person.rank_span,
+        mentions=_all_mentions(text, person.name, region),
+    )
+
+
+def _titles(text: str, offices: list[tuple[int, int]], lex: EnglishLexicon) -> list[Evidence]:
+    """Each office once, in the singular, however it is worded (see ``_title_key``)."""
+    keys: set[str] = set()
+    out: list[Evidence] = []
+    for s, e in offices:
+        title = singular_office(text[s:e], lex) or text[s:e]
+        key = _title_key(title, lex)
+        if key and key not in keys:
+            keys.add(key)
+            out.append(Evidence(text=title, span=(s, e)))
+    return out
 
 
 @phrase_cache

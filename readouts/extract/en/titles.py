@@ -7,10 +7,12 @@ the Standing Committee", "Party members A, B").
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 
 import regex
 
+from readouts.extract.en.caseless import ascii_lower
 from readouts.extract.en.lexicon import EnglishLexicon
 from readouts.extract.en.memo import phrase_cache
 
@@ -27,12 +29,19 @@ _LEADING = regex.compile(r"^(?:(?:and|also|as well as|the|other|both|a|an)[ ]+)+
 _RUN_BREAK = regex.compile(r"(?r)[^\p{L}' -]")
 _BEFORE_WORDS = regex.compile(r"(?:(?:[\p{Lu}][\p{L}'-]*|[\p{Ll}][\p{Ll}'-]*)[ ]+)+$")
 _VERB_ED = regex.compile(r"\b(?!(?:united|retired|designated|appointed|elected)\b)\p{Ll}{3,}ed\b")
+_LEADING_FIRST = frozenset("aAtToObB")  # the first letters of _LEADING's words
 _TRAILING_GROUP = regex.compile(r"\s+(?:and\s+)?(?:other\s+)?comrades?\b.*$", regex.I)
-_WORD = regex.compile(r"[\p{L}'-]+")
+#: The characters of _BEFORE_WORDS's words and spaces in an ASCII text.
+_RUN_CHARS = string.ascii_letters + "' -"
+_LOWER_WORD = re.compile(r"[a-z][a-z'-]*")  # an ASCII word _BEFORE_WORDS takes as lower case
 _BARE_OFFICE = regex.compile(r"[ ]+((?:\p{Lu}[\p{L}'-]*[ ]+){1,6})")
 _COMMA_BEFORE = re.compile(r",[ ]*$")
 _CLAUSE_BREAK = regex.compile(r"[,;:\n(]|[.](?=\s)|\s[-–—]\s")
 _ACRONYM = regex.compile(r"\p{Lu}{2,6}")
+#: The characters an office after a name may start with, right after it and after spaces
+#: (see ``_nothing_after``).
+_AFTER_NAME = frozenset("-:,")
+_AFTER_SPACES = frozenset("-:,")
 _STARTERS = frozenset(
     "the on in at during yesterday today meanwhile also then and of while after before when "
     "where with by from as for to that this".split()
@@ -71,15 +80,19 @@ def singular_office(chunk: str, lex: EnglishLexicon) -> str | None:
 
 
 def _trim(text: str, start: int, end: int) -> Span:
+    """An office without the spaces and words around it: leading "and", "the" (_LEADING),
+    "and other comrades" after it (_TRAILING_GROUP).  Each pattern is run only where its
+    first letter or its word is there (no letter beyond ASCII folds to one of them)."""
     while start < end and text[start] == " ":
         start += 1
-    chunk = text[start:end]
-    lead = _LEADING.match(chunk)
-    if lead:
-        start += lead.end()
-    trailing = _TRAILING_GROUP.search(text, start, end)
-    if trailing:
-        end = trailing.start()
+    if start < end and text[start] in _LEADING_FIRST:
+        lead = _LEADING.match(text[start:end])
+        if lead:
+            start += lead.end()
+    if ascii_lower(text).find("comrade", start, end) >= 0:
+        trailing = _TRAILING_GROUP.search(text, start, end)
+        if trailing:
+            end = trailing.start()
     while end > start and text[end - 1] in " .,;:":
         end -= 1
     return start, end
@@ -91,7 +104,8 @@ def _split_and(
     """Split "Secretary of X and Director of Y" into two offices, but not "X and Y Committee"."""
     spans: list[Span] = []
     cut = start
-    for m in _AND_SPLIT.finditer(text, start, end):
+    ands = _AND_SPLIT.finditer(text, start, end) if text.find(" and ", start, end) >= 0 else ()
+    for m in ands:
         rest = text[m.end() : end]
         if plural and singular_office(rest, lex) is None:
             continue  # "members of the Group and Deputy Directors": both parts are plural
@@ -110,6 +124,35 @@ def titles_after(
 ) -> Titles:
     """Offices written right after a name ending at ``pos``, up to ``limit`` (where the next
     name starts, or the end of the sentence when ``name_at_limit`` is false)."""
+    if _nothing_after(text, pos, limit):
+        return Titles(end=pos)
+    return _titles_after(text, pos, limit, lex, name_at_limit)
+
+
+def _nothing_after(text: str, pos: int, limit: int) -> bool:
+    """Whether no office can follow: every way one does (a dash or colon, a comma, "and
+    other", a bare capitalised office) starts with one of " -:," and, after the spaces, with
+    one of "-:,", "and other " or a capital.  Most names are followed by "'s", " said" or
+    " and": telling it from a character or a word spares ``_titles_after`` its four patterns."""
+    if pos >= limit:
+        return True
+    c = text[pos]
+    if c != " ":
+        return c not in _AFTER_NAME
+    k = pos + 1
+    while k < limit and text[k] == " ":
+        k += 1
+    if k == limit:
+        return True
+    c = text[k]
+    if c == "a":  # "and other members of ...", not "and"
+        return not text.startswith("and other ", k)
+    return c.isascii() and c not in _AFTER_SPACES and not c.isupper()
+
+
+def _titles_after(
+    text: str, pos: int, limit: int, lex: EnglishLexicon, name_at_limit: bool
+) -> Titles:
     out = Titles(end=pos)
     dash = _DASH.match(text, pos, limit)
     if dash:
@@ -132,8 +175,8 @@ def titles_after(
         return out
     while True:
         comma = _COMMA.match(text, out.end, limit)
-        if not comma:
-            return out
+        if not comma or comma.end() == limit:
+            return out  # no comma, or one right before the next name ("A, B"): nothing in it
         end = _chunk_end(text, comma.end(), limit)
         verb = lex.subject_role_re.search(text, comma.end(), end)
         if verb:
@@ -146,7 +189,7 @@ def titles_after(
             if verb:
                 return out
             continue
-        if not is_title(_LEADING.sub("", chunk), lex) or not (verb or open_end):
+        if not (verb or open_end) or not is_title(_LEADING.sub("", chunk), lex):
             return out  # an office running into the next name is that person's
         if singular_office(chunk, lex) is not None:
             if out.spans and _AND_START.match(chunk):
@@ -215,8 +258,10 @@ def titles_set_off_before(
     "The Chairman of ... and Party Secretary, X, presided"; the name must be closed by a comma
     too, or the office would be a label for a list."""
     out = Titles(end=lead)
+    if not _COMMA.match(text, tail):  # the name is not set off (the usual case): no office
+        return out
     office = _office_before_comma(text, lead, floor, lex)
-    if office and _COMMA.match(text, tail):
+    if office:
         out.spans = _split_and(text, office[0], office[1], lex)
         out.end = office[0]
     return out
@@ -247,35 +292,53 @@ def _office_before_comma(text: str, at: int, floor: int, lex: EnglishLexicon) ->
 
 def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titles:
     """Offices written right before a name whose honorifics start at ``lead``."""
+    if _nothing_before(text, lead, floor, lex):
+        return Titles(end=lead)
+    return _titles_before(text, lead, floor, lex)
+
+
+def _nothing_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> bool:
+    """Whether ``_titles_before`` finds nothing, told from the last word or two: most names
+    have no space right before them, or a comma, or a lower-case word that is not part of an
+    office ("said", "by"), or "and" after the name before or a comma."""
+    window = max(floor, lead - 200)
+    if lead <= window:
+        return True
+    if text[lead - 1] != " ":  # the words end in a space, or in one before a line break
+        return text[lead - 1] != "\n" or lead - 1 <= window or text[lead - 2] != " "
+    j = _skip_spaces_back(text, lead - 1, window)
+    if j == window or _breaks_words(text[j - 1]):
+        return True  # the last word would end with a break
+    i = max(text.rfind(" ", window, j) + 1, window)
+    if _LOWER_WORD.fullmatch(text, i, j) is None:
+        return False
+    # A word in lower case, found whole by the search for the words (it is a word of its own
+    # after the space before it, or starts the window): inside the office, where it makes it
+    # none, unless it is a connector; alone, where one that starts a clause is dropped.
+    if text[i:j] not in lex.connectors:
+        return True
+    k = _skip_spaces_back(text, i, window)
+    return text[i:j] in _STARTERS and (k == window or _breaks_words(text[k - 1]))
+
+
+def _skip_spaces_back(text: str, at: int, floor: int) -> int:
+    while at > floor and text[at - 1] == " ":
+        at -= 1
+    return at
+
+
+def _breaks_words(c: str) -> bool:
+    """Whether ``c`` is a character that cannot be in _BEFORE_WORDS's words (told for ASCII)."""
+    return c.isascii() and not c.isalpha() and c not in "'-"
+
+
+def _titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titles:
     out = Titles(end=lead)
-    window_start = max(floor, lead - 200)
-    if lead > window_start and text[lead - 1] != "\n":
-        # The words end at ``lead`` and hold no other character than _RUN_BREAK excludes:
-        # starting after the last such character spares trying every position before it.
-        stop = _RUN_BREAK.search(text, window_start, lead)
-        if stop:
-            window_start = stop.end()
-    m = _BEFORE_WORDS.search(text, window_start, lead)
-    if not m:
+    words = _words_before(text, max(floor, lead - 200), lead)
+    office = _office_words(text, words, lead, lex) if words else None
+    if office is None:
         return out
-    start = m.start()
-    words = list(_WORD.finditer(text[start:lead]))
-    while words and (
-        words[0].group().lower() in _STARTERS
-        or (words[0].group()[0].islower() and words[0].group() not in lex.connectors)
-    ):
-        words.pop(0)
-    if not words or not lex.title_head_re.search(text, start + words[0].start(), lead):
-        return out
-    first = words[1] if len(words) > 1 and _ACRONYM.fullmatch(words[0].group()) else words[0]
-    if lex.title_head_re.fullmatch(words[-1].group()) is None and not lex.title_start_re.match(
-        text, start + first.start()
-    ):
-        return out  # "WPK Vice Chairman for Economic Affairs X": an acronym before the office
-    s = start + words[0].start()
-    e = start + words[-1].end()
-    if any(w.group()[0].islower() and w.group() not in lex.connectors for w in words):
-        return out
+    s, e = office
     singular = singular_office(text[s:e], lex)
     if singular:
         out.group = _split_and(text, s, e, lex, plural=True)
@@ -284,6 +347,87 @@ def titles_before(text: str, lead: int, floor: int, lex: EnglishLexicon) -> Titl
         s = _offices_listed_before(text, s, floor, lex, out)
     out.end = s
     return out
+
+
+def _words_before(text: str, window_start: int, lead: int) -> Span | None:
+    """The words right before a name whose honorifics start at ``lead``: _BEFORE_WORDS's
+    match in the window, searched after the last character _RUN_BREAK finds (the words hold
+    no such character: starting after it spares trying every position before it).  Where the
+    window ends in ASCII words, ``str.rstrip`` finds that character and the words are told
+    from their spaces (``_ascii_words``): the patterns cost more than the rest of the work."""
+    if lead > window_start and text[lead - 1] == " ":
+        window = text[window_start:lead]
+        rest = window.rstrip(_RUN_CHARS)
+        if not rest or rest[-1].isascii():  # no letter beyond ASCII that rstrip would miss
+            start = _ascii_words(text, window_start + len(rest), lead)
+            return None if start is None else (start, lead)
+    if lead > window_start and text[lead - 1] != "\n":
+        stop = _RUN_BREAK.search(text, window_start, lead)
+        if stop:
+            window_start = stop.end()
+    m = _BEFORE_WORDS.search(text, window_start, lead)
+    return m.span() if m else None
+
+
+def _ascii_words(text: str, start: int, lead: int) -> int | None:
+    """Where _BEFORE_WORDS matches in ``text[start:lead]``, ASCII letters, apostrophes,
+    hyphens and spaces ending in a space: at the first of the words after the last one that
+    is none (a word is capitalised, or in lower case throughout), or inside that one where
+    what is left of it is a word ("Bay" of "eBay")."""
+    found = None
+    end = lead
+    for chunk in reversed(text[start:lead].split(" ")):
+        at = end - len(chunk)
+        end = at - 1
+        if not chunk:
+            continue
+        if chunk[0].isupper() or (chunk[0].islower() and chunk.islower()):
+            found = at
+            continue
+        upper = [i for i, c in enumerate(chunk) if c.isupper()]
+        lower = [i for i, c in enumerate(chunk) if c.islower()]
+        tail = upper[:1] or lower[:1]  # no capital after a lower-case start of what is left
+        return at + tail[0] if tail else found
+    return found
+
+
+def _office_words(text: str, words: Span, lead: int, lex: EnglishLexicon) -> Span | None:
+    """The office among the ``words`` before ``lead`` (a _BEFORE_WORDS match): the
+    words left once those that start a clause or are in lower case are dropped from the
+    front, if they hold a head and are all capitalised or connectors.  The match is words
+    between spaces: ``str.split`` finds them without a match object for each of the many
+    words of "study and implement the spirit of General Secretary"."""
+    start, end = words
+    tokens = text[start:end].split()
+    connectors = lex.connectors
+    k = 0
+    while k < len(tokens) and (
+        tokens[k].lower() in _STARTERS or (tokens[k][0].islower() and tokens[k] not in connectors)
+    ):
+        k += 1
+    if k == len(tokens):
+        return None
+    kept = tokens[k:]
+    s = _token_start(text, start, tokens, k)
+    if not lex.title_head_re.search(text, s, lead):
+        return None
+    first = s
+    if len(kept) > 1 and _ACRONYM.fullmatch(kept[0]):
+        first = text.find(kept[1], s + len(kept[0]))
+    if lex.title_head_re.fullmatch(kept[-1]) is None and not lex.title_start_re.match(text, first):
+        return None  # "WPK Vice Chairman for Economic Affairs X": an acronym before the office
+    if any(w[0].islower() and w not in lex.connectors for w in kept):
+        return None
+    return s, _skip_spaces_back(text, end, s)
+
+
+def _token_start(text: str, start: int, tokens: list[str], k: int) -> int:
+    """Where ``tokens[k]`` starts, ``tokens`` being the words of ``text`` from ``start``
+    between spaces: each one is the next place its text is found."""
+    at = start
+    for token in tokens[:k]:
+        at = text.find(token, at) + len(token)
+    return text.find(tokens[k], at)
 
 
 def _offices_listed_before(text: str, s: int, floor: int, lex: EnglishLexicon, out: Titles) -> int:
