@@ -30,6 +30,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check readouts tests bench
+	$(BIN)/ruff format --check readouts tests bench
 	$(BIN)/mypy
 	MYPY=$(BIN)/mypy .ci/mypy-tests
 

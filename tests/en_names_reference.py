@@ -293,9 +293,7 @@ def _skip_alternates(text: str, hits: list[NameHit]) -> list[NameHit]:
     return out
 
 
-def _lower_case_given_name(
-    text: str, run: Run, lex: EnglishLexicon
-) -> NameHit | None:
+def _lower_case_given_name(text: str, run: Run, lex: EnglishLexicon) -> NameHit | None:
     """A Chinese name typed with its given name in lower case ("..., Shen lirong and ..."),
     trusted only inside a list: a comma before, a comma or "and" after, and a given name of
     two or three pinyin syllables that is not an English word."""

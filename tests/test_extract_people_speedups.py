@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from readouts.extract.en import titles
 from readouts.extract.en.lexicon import english
+from readouts.extract.en.names import NameHit
+from readouts.extract.en.roles import Mention
 
 _WORDS = [
     *"Secretary secretary President Members members Chairman Minister Premier WPK".split(),
@@ -143,22 +145,22 @@ def test_sentences_naming_no_one_read_for_roles_only_with_a_subject_cue(
 
 
 def _collect_reading_every_sentence(
-    text: str, sentences: list[tuple[int, int]], hits: list[object]
-) -> list[object]:
+    text: str, sentences: list[tuple[int, int]], hits: list[NameHit]
+) -> list[Mention]:
     """``people.collect`` as it was: every sentence read for roles."""
     from readouts.extract.en import people
     from readouts.extract.en.roles import assign_roles
 
     lex = english()
-    hits = [h for h in hits if not h.press]  # type: ignore[attr-defined]
-    seen: list[object] = []
-    last: list[object] = []
+    hits = [h for h in hits if not h.press]
+    seen: list[Mention] = []
+    last: list[Mention] = []
     header: set[str] = set()
     k = 0
     for sentence in sentences:
-        k, mentions = people._sentence_mentions(text, sentence, hits, k, lex)  # type: ignore[arg-type]
-        result = assign_roles(text, sentence, mentions, lex, last, seen)  # type: ignore[arg-type]
-        last = result.subjects or last  # type: ignore[assignment]
+        k, mentions = people._sentence_mentions(text, sentence, hits, k, lex)
+        result = assign_roles(text, sentence, mentions, lex, last, seen)
+        last = result.subjects or last
         seen.extend(mentions)
         if header and people._list_line(text, sentence, mentions):
             mentions[0].roles.update(header)
@@ -167,11 +169,8 @@ def _collect_reading_every_sentence(
     return seen
 
 
-def _mentions(mentions: list[object]) -> list[tuple[object, ...]]:
-    return [
-        (m.start, m.end, m.titles, sorted(m.roles), m.label)  # type: ignore[attr-defined]
-        for m in mentions
-    ]
+def _mentions(mentions: list[Mention]) -> list[tuple[object, ...]]:
+    return [(m.start, m.end, m.titles, sorted(m.roles), m.label) for m in mentions]
 
 
 @settings(max_examples=1000)

@@ -114,9 +114,7 @@ class CaselessPattern:
         pattern, lowered = self._for(text)
         return pattern.match(lowered, pos, endpos)
 
-    def fullmatch(
-        self, text: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> re.Match[str] | None:
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         pattern, lowered = self._for(text)
         return pattern.fullmatch(lowered, pos, endpos)
 

@@ -19,9 +19,7 @@ from readouts.extract.en.titles import (
 )
 from readouts.model import Evidence, Participant
 
-_SHORT_SECRETARY = re.compile(
-    r"(provincial|municipal|city|county) party (?:committee )?secretary"
-)
+_SHORT_SECRETARY = re.compile(r"(provincial|municipal|city|county) party (?:committee )?secretary")
 _THE = regex.compile(r"\bthe\b")
 _PUNCT = regex.compile(r"[^\w\s]")
 _HEADER_END = regex.compile(r"\s*:\s*")

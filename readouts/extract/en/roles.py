@@ -189,8 +189,10 @@ def assign_roles(
             continue  # "was attended by X": the people come after, as with an object cue
         role = cue.lastgroup or ""
         subjects = _subjects_before(text, cue.start(), mentions, lex)
-        if role == "spoke" and subjects and _REPORTED_SPEECH.search(
-            text, max(0, subjects[-1].start - 8), subjects[-1].start
+        if (
+            role == "spoke"
+            and subjects
+            and _REPORTED_SPEECH.search(text, max(0, subjects[-1].start - 8), subjects[-1].start)
         ):
             subjects = []  # "the meeting pointed out that General Secretary X stressed"
         if not subjects and previous and previous[1]:

@@ -107,8 +107,14 @@ def _hits(conn: Connection, ids: Sequence[int], query: str) -> list[SearchHit]:
     docs = {
         row["id"]: row
         for row in conn.execute(
-            select(d.id, d.doc_id, d.title, d.outlet, d.published,
-                   func.substr(d.text, 1, SCAN_CHARS).label("text")).where(d.id.in_(ids))
+            select(
+                d.id,
+                d.doc_id,
+                d.title,
+                d.outlet,
+                d.published,
+                func.substr(d.text, 1, SCAN_CHARS).label("text"),
+            ).where(d.id.in_(ids))
         ).mappings()
     }
     doc_ids = [docs[i]["doc_id"] for i in ids if i in docs]

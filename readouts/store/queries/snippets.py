@@ -72,8 +72,9 @@ def make_snippet(
     prefix = ELLIPSIS if start > 0 else ""
     suffix = ELLIPSIS if text[stop:].strip() else ""
     shift = len(prefix) - start
-    spans = [(h.start() + shift, h.end() + shift) for h in hits
-             if start <= h.start() and h.end() <= stop]
+    spans = [
+        (h.start() + shift, h.end() + shift) for h in hits if start <= h.start() and h.end() <= stop
+    ]
     excerpt = _SPACE.sub(" ", text[start:stop])  # one for one: offsets stay valid
     return f"{prefix}{excerpt}{suffix}", spans
 
