@@ -21,11 +21,12 @@ from starlette.responses import Response
 from starlette.routing import Match, Route
 from starlette.types import Scope
 
-from readouts.web.pages import meeting_page
+from readouts.web.pages import PARAM_MAX_LENGTH, meeting_page
 from readouts.web.pages_entities import person_page
 
-#: ``report=`` one report's id, in characters that need no decoding (at most 200, its limit).
-REPORT_QUERY = re.compile(rb"(?:report=([A-Za-z0-9_.~-]{1,200}))?")
+#: ``report=`` one report's id, in characters that need no decoding, no longer than the
+#: FastAPI route allows.
+REPORT_QUERY = re.compile(rb"(?:report=([A-Za-z0-9_.~-]{1,%d}))?" % PARAM_MAX_LENGTH)
 #: ``page=`` a number from 1 to 99,999 as digits only (the limit is 100,000).
 PAGE_QUERY = re.compile(rb"(?:page=([1-9][0-9]{0,4}))?")
 

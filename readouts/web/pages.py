@@ -26,7 +26,9 @@ from readouts.web.reads import page_reads
 PAGE_SIZE = 20
 router = APIRouter(include_in_schema=False)
 
-Param = Annotated[str | None, Query(max_length=200)]
+#: The longest value a page's text parameter may have (a body, a report id ...).
+PARAM_MAX_LENGTH = 200
+Param = Annotated[str | None, Query(max_length=PARAM_MAX_LENGTH)]
 
 
 def search_url(query: SearchQuery, **changes: str | None) -> str:
@@ -82,7 +84,7 @@ async def meeting_page(
     request: Request,
     store: StoreDep,
     event_id: str,
-    report: Annotated[str | None, Query(max_length=200)] = None,
+    report: Param = None,
 ) -> Response:
     """A merged meeting with one report's highlighted text.
 

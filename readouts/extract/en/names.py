@@ -263,8 +263,7 @@ def _read_run(words: str, lex: EnglishLexicon) -> _Reading:
     """The reading of a run (``words``); the context is worked out only where no name is
     recognised, as it is asked for only then (``_add_names``)."""
     if " " not in words:  # one word: the recognisers need two
-        word = words.lower() if words.isascii() else fold(words)  # fold, for an ASCII word
-        return _FAMILY_NAME if word in lex.cn_surnames else _NOTHING
+        return _FAMILY_NAME if fold(words) in lex.cn_surnames else _NOTHING
     tokens = words.split(" ")
     folded = _folded(words, tokens)
     names = _recognised(tokens, folded, lex)
@@ -569,7 +568,7 @@ def _after_last_office_word(folded: list[str], k: int, lex: EnglishLexicon) -> i
 
 @word_cache()
 def _not_a_name_word(token: str, lex: EnglishLexicon) -> bool:
-    word = token.lower() if token.isascii() else fold(token)  # fold, for an ASCII word
+    word = fold(token)
     return (
         word in lex.title_heads
         or word in lex.not_name

@@ -38,10 +38,9 @@ _BARE_OFFICE = regex.compile(r"[ ]+((?:\p{Lu}[\p{L}'-]*[ ]+){1,6})")
 _COMMA_BEFORE = re.compile(r",[ ]*$")
 _CLAUSE_BREAK = regex.compile(r"[,;:\n(]|[.](?=\s)|\s[-–—]\s")
 _ACRONYM = regex.compile(r"\p{Lu}{2,6}")
-#: The characters an office after a name may start with, right after it and after spaces
+#: The characters an office after a name may start with, right after it or after spaces
 #: (see ``_nothing_after``).
-_AFTER_NAME = frozenset("-:,")
-_AFTER_SPACES = frozenset("-:,")
+_OFFICE_OPENERS = frozenset("-:,")
 _STARTERS = frozenset(
     "the on in at during yesterday today meanwhile also then and of while after before when "
     "where with by from as for to that this".split()
@@ -138,7 +137,7 @@ def _nothing_after(text: str, pos: int, limit: int) -> bool:
         return True
     c = text[pos]
     if c != " ":
-        return c not in _AFTER_NAME
+        return c not in _OFFICE_OPENERS
     k = pos + 1
     while k < limit and text[k] == " ":
         k += 1
@@ -147,7 +146,7 @@ def _nothing_after(text: str, pos: int, limit: int) -> bool:
     c = text[k]
     if c == "a":  # "and other members of ...", not "and"
         return not text.startswith("and other ", k)
-    return c.isascii() and c not in _AFTER_SPACES and not c.isupper()
+    return c.isascii() and c not in _OFFICE_OPENERS and not c.isupper()
 
 
 def _titles_after(
